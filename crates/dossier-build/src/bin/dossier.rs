@@ -1,0 +1,165 @@
+//! `dossier`: compile a corpus into a bundle and query it from the command line.
+//!
+//! The CLI is a thin shell: every answer comes from `dossier_core` over the same bundle bytes
+//! the page embeds, so what the CLI finds is what the page finds.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use dossier_build::compile_corpus;
+use dossier_core::bundle::MAGIC;
+use dossier_core::{make_snippet, search, Bundle, SearchOptions};
+use serde::Serialize;
+
+#[derive(Parser)]
+#[command(name = "dossier", version, about = "Compile a folder of documents into a searchable Dossier bundle, and query it.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Compile CORPUS (a folder, or one .txt/.md/.jsonl[.gz] file) into a bundle and print the
+    /// build report.
+    Build {
+        corpus: PathBuf,
+        /// Where to write the bundle.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Search a corpus (compiled in memory) or a bundle written by `dossier build`.
+    Search {
+        /// A corpus folder or file, or a bundle.
+        source: PathBuf,
+        query: String,
+        /// At most this many hits.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Build { corpus, output } => {
+            let compiled = compile_corpus(&corpus)
+                .with_context(|| format!("cannot compile corpus {}", corpus.display()))?;
+            std::fs::write(&output, &compiled.bundle)
+                .with_context(|| format!("cannot write bundle {}", output.display()))?;
+            println!("{}", compiled.report);
+            println!(
+                "wrote {} ({} bytes)",
+                output.display(),
+                compiled.bundle.len()
+            );
+            Ok(())
+        }
+        Command::Search {
+            source,
+            query,
+            limit,
+            json,
+        } => {
+            let bytes = load_bundle_bytes(&source)?;
+            let bundle = Bundle::open(&bytes)
+                .with_context(|| format!("cannot read bundle {}", source.display()))?;
+            let options = SearchOptions {
+                limit,
+                last_word_is_prefix: true,
+            };
+            let output = search_output(&bundle, &query, &options)?;
+            if json {
+                println!("{}", serde_json::to_string(&output)?);
+            } else {
+                print_text(&output);
+            }
+            Ok(())
+        }
+    }
+}
+
+/// A bundle file as it is, or a corpus compiled in memory (its report goes to stderr).
+fn load_bundle_bytes(source: &Path) -> Result<Vec<u8>> {
+    if source.is_file() {
+        let bytes = std::fs::read(source)
+            .with_context(|| format!("cannot read {}", source.display()))?;
+        if bytes.starts_with(&MAGIC) {
+            return Ok(bytes);
+        }
+    }
+    let compiled = compile_corpus(source)
+        .with_context(|| format!("cannot compile corpus {}", source.display()))?;
+    for warning in &compiled.report.warnings {
+        eprintln!("warning: {}: {}", warning.place, warning.message);
+    }
+    Ok(compiled.bundle)
+}
+
+#[derive(Serialize)]
+struct SearchOutput {
+    query: String,
+    total: usize,
+    hits: Vec<HitOutput>,
+}
+
+#[derive(Serialize)]
+struct HitOutput {
+    id: String,
+    title: String,
+    score: f32,
+    snippet: String,
+    /// `[start, end)` character offsets into `snippet`.
+    highlights: Vec<[usize; 2]>,
+}
+
+fn search_output(bundle: &Bundle<'_>, query: &str, options: &SearchOptions) -> Result<SearchOutput> {
+    let results = search(bundle, query, options).context("search failed")?;
+    let hits = results
+        .hits
+        .iter()
+        .map(|hit| {
+            let doc = bundle.document(hit.doc)?;
+            let snippet = make_snippet(doc.text, &results.matched_terms);
+            Ok(HitOutput {
+                id: doc.id.to_owned(),
+                title: doc.title.to_owned(),
+                score: hit.score,
+                snippet: snippet.text,
+                highlights: snippet.highlights.iter().map(|&(s, e)| [s, e]).collect(),
+            })
+        })
+        .collect::<Result<_, dossier_core::BundleError>>()
+        .context("cannot read a document from the bundle")?;
+    Ok(SearchOutput {
+        query: query.to_owned(),
+        total: results.total,
+        hits,
+    })
+}
+
+fn print_text(output: &SearchOutput) {
+    println!(
+        "{} document{}",
+        output.total,
+        if output.total == 1 { "" } else { "s" }
+    );
+    for (rank, hit) in output.hits.iter().enumerate() {
+        println!("{:>3}. {}  [{}]  {:.3}", rank + 1, hit.title, hit.id, hit.score);
+        println!("     {}", hit.snippet);
+    }
+}

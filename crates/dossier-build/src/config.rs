@@ -1,0 +1,80 @@
+//! `dossier.toml` at the corpus root: what the collection is called and what it is about.
+
+use std::path::Path;
+
+use dossier_core::CollectionInfo;
+use serde::Deserialize;
+
+/// Why the collection settings could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: {message}")]
+    Invalid {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CollectionFile {
+    title: Option<String>,
+    description: Option<String>,
+}
+
+/// Reads `<corpus>/dossier.toml` if there is one. Without it, the collection is named after
+/// its folder (or file) and has no description.
+pub fn read_collection_info(corpus: &Path) -> Result<CollectionInfo, ConfigError> {
+    let fallback_title = corpus
+        .file_stem()
+        .map(|s| s.to_string_lossy().trim_end_matches(".jsonl").to_owned())
+        .unwrap_or_else(|| "Dossier".to_owned());
+    let config_path = corpus.join(crate::ingest::CONFIG_FILE);
+    if !corpus.is_dir() || !config_path.exists() {
+        return Ok(CollectionInfo {
+            title: fallback_title,
+            description: String::new(),
+        });
+    }
+    let display = config_path.display().to_string();
+    let text = std::fs::read_to_string(&config_path).map_err(|source| ConfigError::Io {
+        path: display.clone(),
+        source,
+    })?;
+    let parsed: CollectionFile = toml::from_str(&text).map_err(|error| {
+        let (line, column) = error
+            .span()
+            .map(|span| line_and_column(&text, span.start))
+            .unwrap_or((1, 1));
+        ConfigError::Invalid {
+            path: display.clone(),
+            line,
+            column,
+            message: error.message().to_owned(),
+        }
+    })?;
+    Ok(CollectionInfo {
+        title: parsed
+            .title
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty())
+            .unwrap_or(fallback_title),
+        description: parsed.description.unwrap_or_default().trim().to_owned(),
+    })
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}

@@ -1,0 +1,144 @@
+//! Text analysis: how a text becomes the terms the index stores and a query looks up.
+//!
+//! The same function analyses documents at build time and queries in the browser, so a word is
+//! found exactly when its folded form matches. Folding is deliberately forgiving of how people
+//! type: case, diacritics, apostrophes and the dots of abbreviations all go away, so `Qāsem`,
+//! `QASEM` and `qasem` are one term, `Kata'ib` is `kataib`, `U.S.` is `us`, and the possessive
+//! `Iran's` is `iran`.
+
+use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Terms longer than this many bytes are cut: such "words" are hashes, URLs or base64 runs,
+/// and letting them grow the dictionary without bound buys nothing.
+pub const MAX_TERM_BYTES: usize = 64;
+
+/// One word of a text, with where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// The folded form stored in and looked up from the index.
+    pub term: String,
+    /// Byte range of the word in the analysed text.
+    pub start: usize,
+    pub end: usize,
+    /// Ordinal of the word among the text's words (0-based), for phrase and proximity checks.
+    pub position: u32,
+}
+
+/// Splits `text` into words (Unicode UAX #29 boundaries) and folds each one.
+///
+/// Segments without a letter or digit (spaces, punctuation, emoji) are not words. Cost: one
+/// pass over the text, one small allocation per word.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    for (start, word) in text.split_word_bound_indices() {
+        if !word.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let term = fold(word);
+        if term.is_empty() {
+            continue;
+        }
+        tokens.push(Token {
+            term,
+            start,
+            end: start + word.len(),
+            position: tokens.len() as u32,
+        });
+    }
+    tokens
+}
+
+/// The folded form of one word: lower case, without diacritics, without a trailing possessive
+/// `'s`, keeping only letters and digits.
+pub fn fold(word: &str) -> String {
+    let word = strip_possessive(word);
+    let mut folded = String::with_capacity(word.len());
+    for c in word.nfkd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        for lower in c.to_lowercase() {
+            if lower.is_alphanumeric() {
+                if folded.len() + lower.len_utf8() > MAX_TERM_BYTES {
+                    return folded;
+                }
+                folded.push(lower);
+            }
+        }
+    }
+    folded
+}
+
+fn strip_possessive(word: &str) -> &str {
+    let mut chars = word.char_indices().rev();
+    match (chars.next(), chars.next()) {
+        (Some((_, s)), Some((apostrophe_at, a)))
+            if (s == 's' || s == 'S') && is_apostrophe(a) && apostrophe_at > 0 =>
+        {
+            &word[..apostrophe_at]
+        }
+        _ => word,
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`')
+}
+
+/// Converts a byte offset in `text` to a character (Unicode code point) offset: the unit every
+/// offset Dossier reports is in, as in Python's `str` indexing.
+pub fn char_offset(text: &str, byte_offset: usize) -> usize {
+    text[..byte_offset].chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(text: &str) -> Vec<String> {
+        tokenize(text).into_iter().map(|t| t.term).collect()
+    }
+
+    #[test]
+    fn case_and_diacritics_fold_to_one_term() {
+        assert_eq!(terms("Qāsem QASEM qasem Qasém"), ["qasem"; 4]);
+    }
+
+    #[test]
+    fn possessives_apostrophes_and_abbreviation_dots_fold_away() {
+        assert_eq!(terms("Iran's Iran’s Kata'ib U.S."), ["iran", "iran", "kataib", "us"]);
+    }
+
+    #[test]
+    fn hyphenated_names_split_into_their_parts() {
+        assert_eq!(terms("al-Muhandis"), ["al", "muhandis"]);
+    }
+
+    #[test]
+    fn punctuation_and_emoji_are_not_words() {
+        assert_eq!(terms("— !! 🙂 ... ?"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn tokens_carry_byte_ranges_and_positions() {
+        let text = "Ā b, c";
+        let tokens = tokenize(text);
+        assert_eq!(tokens.len(), 3);
+        assert_eq!(&text[tokens[0].start..tokens[0].end], "Ā");
+        assert_eq!(&text[tokens[2].start..tokens[2].end], "c");
+        assert_eq!(tokens[2].position, 2);
+    }
+
+    #[test]
+    fn very_long_words_are_cut_at_the_term_limit() {
+        let long = "x".repeat(1000);
+        assert_eq!(fold(&long).len(), MAX_TERM_BYTES);
+    }
+
+    #[test]
+    fn char_offsets_count_code_points_not_bytes() {
+        let text = "Qāsem is";
+        assert_eq!(char_offset(text, text.find("is").unwrap_or(0)), 6);
+    }
+}

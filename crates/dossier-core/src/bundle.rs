@@ -1,0 +1,370 @@
+//! The bundle reader: a compiled corpus, read in place.
+//!
+//! The corpus compiler (`dossier-build`) writes these bytes once; the page, the CLI and the
+//! benchmarks read them without deserialising: opening a bundle checks the header and the
+//! section table and nothing else, documents are decoded when asked for, and the term
+//! dictionary is an `fst::Map` over the bytes themselves.
+//!
+//! # Format, version 1
+//!
+//! All fixed-width integers are little-endian. `vu` is a LEB128 unsigned varint; `vs` is a
+//! `vu` byte length followed by that many bytes of UTF-8.
+//!
+//! ```text
+//! header (16 bytes)
+//! ┌──────────────┬──────────────┬──────────────┐
+//! │ magic [u8;8] │ version u32  │ sections u32 │   magic = b"DOSSIER\0", version = 1
+//! └──────────────┴──────────────┴──────────────┘
+//! section table (sections × 12 bytes), sections in any order, each tag at most once
+//! ┌──────────────┬──────────────┬──────────────┐
+//! │ tag [u8;4]   │ offset u32   │ length u32   │   offset from the start of the bundle
+//! └──────────────┴──────────────┴──────────────┘
+//! "META"  vs collection title, vs collection description
+//! "DOCS"  u32 doc_count, then (doc_count + 1) × u32 offsets into STOR;
+//!         document d is STOR[off[d] .. off[d+1]]
+//! "STOR"  per document: vs id, vs title, vs text, vs date, vs source, vs url,
+//!         vu tag_count, tag_count × vs tag,
+//!         vu meta_count, meta_count × (vs key, vs value)
+//! "LENS"  doc_count × (u32 title_tokens, u32 text_tokens): field lengths for BM25F
+//! "TERM"  fst::Map from folded term (see `analysis::fold`) to the byte offset of the term's
+//!         posting list in POST
+//! "POST"  per term, a posting list:
+//!           vu doc_freq, then doc_freq postings in ascending doc order:
+//!             vu doc_delta   doc id minus the previous posting's (the first is absolute)
+//!             vu title_tf    occurrences in the title
+//!             vu text_tf     occurrences in the text
+//!             title_tf × vu  title positions, each a delta from the previous (first absolute)
+//!             text_tf × vu   text positions, likewise
+//! ```
+//!
+//! Readers reject another magic or version. Sections with unknown tags are ignored, so a
+//! section can be added without breaking older readers; changing an existing section's
+//! layout is a new version. `tests/golden.rs` in `dossier-build` pins these bytes.
+
+use crate::document::{CollectionInfo, DocId, StoredDocument};
+use crate::varint::Reader;
+
+pub const MAGIC: [u8; 8] = *b"DOSSIER\0";
+pub const FORMAT_VERSION: u32 = 1;
+pub const HEADER_LEN: usize = 16;
+pub const SECTION_ENTRY_LEN: usize = 12;
+
+/// Section tags of format version 1.
+pub mod section {
+    pub const META: [u8; 4] = *b"META";
+    pub const DOCS: [u8; 4] = *b"DOCS";
+    pub const STOR: [u8; 4] = *b"STOR";
+    pub const LENS: [u8; 4] = *b"LENS";
+    pub const TERM: [u8; 4] = *b"TERM";
+    pub const POST: [u8; 4] = *b"POST";
+}
+
+/// Why bundle bytes could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BundleError {
+    #[error("not a Dossier bundle (wrong magic bytes)")]
+    NotABundle,
+    #[error("bundle format version {found} is not supported (this reader reads version {supported})")]
+    UnsupportedVersion { found: u32, supported: u32 },
+    #[error("bundle is missing its {0} section")]
+    MissingSection(&'static str),
+    #[error("bundle ends early (truncated)")]
+    Truncated,
+    #[error("bundle is corrupt: {0}")]
+    Corrupt(&'static str),
+}
+
+/// A compiled corpus over borrowed bytes (a `&'static [u8]` from `include_bytes!` in the
+/// page, a `Vec<u8>` read from disk in the CLI).
+#[derive(Clone)]
+pub struct Bundle<'a> {
+    collection: CollectionInfo,
+    doc_offsets: &'a [u8],
+    store: &'a [u8],
+    lengths: &'a [u8],
+    terms: fst::Map<&'a [u8]>,
+    postings: &'a [u8],
+    doc_count: u32,
+    avg_title_len: f32,
+    avg_text_len: f32,
+}
+
+impl std::fmt::Debug for Bundle<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Bundle")
+            .field("collection", &self.collection)
+            .field("doc_count", &self.doc_count)
+            .field("terms", &self.terms.len())
+            .finish()
+    }
+}
+
+impl<'a> Bundle<'a> {
+    /// Opens a bundle: checks the header, finds the sections, and averages the field lengths.
+    /// Cost: O(sections + documents), with no allocation proportional to the text.
+    pub fn open(bytes: &'a [u8]) -> Result<Self, BundleError> {
+        let header = bytes.get(..HEADER_LEN).ok_or(BundleError::Truncated)?;
+        if header[..8] != MAGIC {
+            return Err(BundleError::NotABundle);
+        }
+        let version = read_u32(header, 8)?;
+        if version != FORMAT_VERSION {
+            return Err(BundleError::UnsupportedVersion {
+                found: version,
+                supported: FORMAT_VERSION,
+            });
+        }
+        let section_count = read_u32(header, 12)? as usize;
+        let table_len = section_count
+            .checked_mul(SECTION_ENTRY_LEN)
+            .ok_or(BundleError::Corrupt("section count overflows"))?;
+        let table = bytes
+            .get(HEADER_LEN..HEADER_LEN + table_len)
+            .ok_or(BundleError::Truncated)?;
+        let find = |tag: [u8; 4], name: &'static str| -> Result<&'a [u8], BundleError> {
+            for entry in table.chunks_exact(SECTION_ENTRY_LEN) {
+                if entry[..4] == tag {
+                    let offset = read_u32(entry, 4)? as usize;
+                    let len = read_u32(entry, 8)? as usize;
+                    let end = offset.checked_add(len).ok_or(BundleError::Truncated)?;
+                    return bytes.get(offset..end).ok_or(BundleError::Truncated);
+                }
+            }
+            Err(BundleError::MissingSection(name))
+        };
+
+        let mut meta = Reader::new(find(section::META, "META")?);
+        let collection = CollectionInfo {
+            title: meta.str()?.to_owned(),
+            description: meta.str()?.to_owned(),
+        };
+
+        let docs = find(section::DOCS, "DOCS")?;
+        let doc_count = read_u32(docs, 0)?;
+        let doc_offsets = docs.get(4..).ok_or(BundleError::Truncated)?;
+        if doc_offsets.len() != (doc_count as usize + 1) * 4 {
+            return Err(BundleError::Corrupt("document table length"));
+        }
+        let lengths = find(section::LENS, "LENS")?;
+        if lengths.len() != doc_count as usize * 8 {
+            return Err(BundleError::Corrupt("field length table length"));
+        }
+        let (mut title_sum, mut text_sum) = (0u64, 0u64);
+        for pair in lengths.chunks_exact(8) {
+            title_sum += u64::from(read_u32(pair, 0)?);
+            text_sum += u64::from(read_u32(pair, 4)?);
+        }
+        let n = f64::from(doc_count.max(1));
+        let terms = fst::Map::new(find(section::TERM, "TERM")?)
+            .map_err(|_| BundleError::Corrupt("term dictionary"))?;
+
+        Ok(Bundle {
+            collection,
+            doc_offsets,
+            store: find(section::STOR, "STOR")?,
+            lengths,
+            terms,
+            postings: find(section::POST, "POST")?,
+            doc_count,
+            avg_title_len: (title_sum as f64 / n).max(1.0) as f32,
+            avg_text_len: (text_sum as f64 / n).max(1.0) as f32,
+        })
+    }
+
+    pub fn collection(&self) -> &CollectionInfo {
+        &self.collection
+    }
+
+    pub fn doc_count(&self) -> u32 {
+        self.doc_count
+    }
+
+    /// Decodes one document's stored fields (borrowed from the bundle bytes).
+    pub fn document(&self, doc: DocId) -> Result<StoredDocument<'a>, BundleError> {
+        if doc >= self.doc_count {
+            return Err(BundleError::Corrupt("document id out of range"));
+        }
+        let start = read_u32(self.doc_offsets, doc as usize * 4)? as usize;
+        let end = read_u32(self.doc_offsets, doc as usize * 4 + 4)? as usize;
+        let bytes = self.store.get(start..end).ok_or(BundleError::Truncated)?;
+        let mut r = Reader::new(bytes);
+        let (id, title, text) = (r.str()?, r.str()?, r.str()?);
+        let (date, source, url) = (r.str()?, r.str()?, r.str()?);
+        let tag_count = r.u64()?;
+        let mut tags = Vec::new();
+        for _ in 0..tag_count {
+            tags.push(r.str()?);
+        }
+        let meta_count = r.u64()?;
+        let mut metadata = Vec::new();
+        for _ in 0..meta_count {
+            metadata.push((r.str()?, r.str()?));
+        }
+        Ok(StoredDocument {
+            id,
+            title,
+            text,
+            date,
+            source,
+            url,
+            tags,
+            metadata,
+        })
+    }
+
+    /// Finds a document by its id. Cost: O(documents); the CLI and deep links call it once.
+    pub fn find_document(&self, id: &str) -> Option<DocId> {
+        (0..self.doc_count).find(|&d| self.document(d).map(|doc| doc.id == id).unwrap_or(false))
+    }
+
+    /// Token counts of a document's title and text.
+    pub fn field_lengths(&self, doc: DocId) -> (u32, u32) {
+        let at = doc as usize * 8;
+        (
+            read_u32(self.lengths, at).unwrap_or(0),
+            read_u32(self.lengths, at + 4).unwrap_or(0),
+        )
+    }
+
+    /// Average title and text lengths in tokens, over all documents.
+    pub fn average_field_lengths(&self) -> (f32, f32) {
+        (self.avg_title_len, self.avg_text_len)
+    }
+
+    /// The term dictionary, for exact, prefix and fuzzy look-ups.
+    pub fn terms(&self) -> &fst::Map<&'a [u8]> {
+        &self.terms
+    }
+
+    /// The postings of the term whose dictionary value is `offset`.
+    pub fn postings(&self, offset: u64) -> Result<Postings<'a>, BundleError> {
+        let at = usize::try_from(offset).map_err(|_| BundleError::Truncated)?;
+        let mut reader = Reader::at(self.postings, at);
+        let doc_freq = reader.u32()?;
+        Ok(Postings {
+            reader,
+            remaining: doc_freq,
+            doc_freq,
+            last_doc: 0,
+            first: true,
+        })
+    }
+}
+
+/// One document's occurrences of a term.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Posting {
+    pub doc: DocId,
+    pub title_positions: Vec<u32>,
+    pub text_positions: Vec<u32>,
+}
+
+/// A term's posting list, decoded as it is walked.
+#[derive(Debug, Clone)]
+pub struct Postings<'a> {
+    reader: Reader<'a>,
+    remaining: u32,
+    doc_freq: u32,
+    last_doc: DocId,
+    first: bool,
+}
+
+impl Postings<'_> {
+    /// How many documents contain the term.
+    pub fn doc_freq(&self) -> u32 {
+        self.doc_freq
+    }
+
+    fn read_positions(&mut self, count: u32) -> Result<Vec<u32>, BundleError> {
+        let mut positions = Vec::with_capacity(count as usize);
+        let mut last = 0u32;
+        for i in 0..count {
+            let delta = self.reader.u32()?;
+            last = if i == 0 { delta } else { last.saturating_add(delta) };
+            positions.push(last);
+        }
+        Ok(positions)
+    }
+
+    fn read_posting(&mut self) -> Result<Posting, BundleError> {
+        let delta = self.reader.u32()?;
+        let doc = if self.first {
+            delta
+        } else {
+            self.last_doc
+                .checked_add(delta)
+                .ok_or(BundleError::Corrupt("posting doc id overflows"))?
+        };
+        self.first = false;
+        self.last_doc = doc;
+        let title_tf = self.reader.u32()?;
+        let text_tf = self.reader.u32()?;
+        Ok(Posting {
+            doc,
+            title_positions: self.read_positions(title_tf)?,
+            text_positions: self.read_positions(text_tf)?,
+        })
+    }
+}
+
+impl Iterator for Postings<'_> {
+    type Item = Result<Posting, BundleError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.remaining == 0 {
+            return None;
+        }
+        self.remaining -= 1;
+        let posting = self.read_posting();
+        if posting.is_err() {
+            self.remaining = 0;
+        }
+        Some(posting)
+    }
+}
+
+fn read_u32(bytes: &[u8], at: usize) -> Result<u32, BundleError> {
+    let slice = bytes.get(at..at + 4).ok_or(BundleError::Truncated)?;
+    let mut word = [0u8; 4];
+    word.copy_from_slice(slice);
+    Ok(u32::from_le_bytes(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bytes_that_are_not_a_bundle_are_rejected() {
+        assert_eq!(Bundle::open(b"hello").err(), Some(BundleError::Truncated));
+        assert_eq!(
+            Bundle::open(b"NOTDOSSIER\0\0\0\0\0\0\0\0").err(),
+            Some(BundleError::NotABundle)
+        );
+    }
+
+    #[test]
+    fn another_format_version_is_rejected_by_number() {
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend_from_slice(&99u32.to_le_bytes());
+        bytes.extend_from_slice(&0u32.to_le_bytes());
+        assert_eq!(
+            Bundle::open(&bytes).err(),
+            Some(BundleError::UnsupportedVersion {
+                found: 99,
+                supported: FORMAT_VERSION
+            })
+        );
+    }
+
+    #[test]
+    fn a_bundle_without_its_sections_names_the_missing_one() {
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        bytes.extend_from_slice(&0u32.to_le_bytes());
+        assert_eq!(
+            Bundle::open(&bytes).err(),
+            Some(BundleError::MissingSection("META"))
+        );
+    }
+}

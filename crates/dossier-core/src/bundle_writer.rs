@@ -1,0 +1,258 @@
+//! The bundle writer: documents in, bundle bytes out (the format is documented in
+//! [`crate::bundle`]).
+//!
+//! It lives beside the reader, not in `dossier-build`, because it is pure (no I/O) and the
+//! round-trip and oracle property tests need both halves in one crate.
+
+use std::collections::BTreeMap;
+
+use crate::analysis::tokenize;
+use crate::bundle::{section, FORMAT_VERSION, HEADER_LEN, MAGIC, SECTION_ENTRY_LEN};
+use crate::document::{CollectionInfo, Document};
+use crate::varint::{write_str, write_u64};
+
+/// Why a bundle could not be written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WriteError {
+    #[error("the bundle would exceed 4 GiB, the most its 32-bit offsets can address")]
+    TooLarge,
+    #[error("two documents share the id {0:?}")]
+    DuplicateId(String),
+}
+
+/// One term's occurrences in one document, gathered while indexing.
+#[derive(Default)]
+struct TermOccurrences {
+    title: Vec<u32>,
+    text: Vec<u32>,
+}
+
+/// Compiles `documents` into bundle bytes. Documents are stored sorted by id, so the bytes
+/// depend only on the input set, not on the order files were read in.
+///
+/// Cost: one tokenisation of every title and text; memory proportional to the postings.
+pub fn write_bundle(
+    collection: &CollectionInfo,
+    documents: &[Document],
+) -> Result<Vec<u8>, WriteError> {
+    let mut order: Vec<&Document> = documents.iter().collect();
+    order.sort_by(|a, b| a.id.cmp(&b.id));
+    if let Some(pair) = order.windows(2).find(|pair| pair[0].id == pair[1].id) {
+        return Err(WriteError::DuplicateId(pair[0].id.clone()));
+    }
+
+    let mut store = Vec::new();
+    let mut doc_offsets = Vec::with_capacity(order.len() + 1);
+    let mut lengths = Vec::with_capacity(order.len() * 8);
+    // term → (doc → occurrences); BTreeMaps keep both in the order the FST and postings need.
+    let mut index: BTreeMap<String, BTreeMap<u32, TermOccurrences>> = BTreeMap::new();
+
+    for (doc_id, doc) in order.iter().enumerate() {
+        let doc_id = u32::try_from(doc_id).map_err(|_| WriteError::TooLarge)?;
+        doc_offsets.push(offset_u32(store.len())?);
+        write_document(&mut store, doc);
+
+        let title_tokens = tokenize(&doc.title);
+        let text_tokens = tokenize(&doc.text);
+        lengths.extend_from_slice(&(title_tokens.len() as u32).to_le_bytes());
+        lengths.extend_from_slice(&(text_tokens.len() as u32).to_le_bytes());
+        for token in title_tokens {
+            let entry = index.entry(token.term).or_default().entry(doc_id).or_default();
+            entry.title.push(token.position);
+        }
+        for token in text_tokens {
+            let entry = index.entry(token.term).or_default().entry(doc_id).or_default();
+            entry.text.push(token.position);
+        }
+    }
+    doc_offsets.push(offset_u32(store.len())?);
+
+    let mut postings = Vec::new();
+    let mut terms = fst::MapBuilder::memory();
+    for (term, docs) in &index {
+        // Keys come from a BTreeMap, so they are sorted and unique: insert cannot fail.
+        terms
+            .insert(term.as_bytes(), postings.len() as u64)
+            .map_err(|_| WriteError::TooLarge)?;
+        write_postings(&mut postings, docs);
+    }
+    let terms = terms.into_inner().map_err(|_| WriteError::TooLarge)?;
+
+    let mut meta = Vec::new();
+    write_str(&mut meta, &collection.title);
+    write_str(&mut meta, &collection.description);
+
+    let mut docs_section = Vec::with_capacity(4 + doc_offsets.len() * 4);
+    docs_section.extend_from_slice(&(order.len() as u32).to_le_bytes());
+    for offset in doc_offsets {
+        docs_section.extend_from_slice(&offset.to_le_bytes());
+    }
+
+    assemble(&[
+        (section::META, &meta),
+        (section::DOCS, &docs_section),
+        (section::STOR, &store),
+        (section::LENS, &lengths),
+        (section::TERM, &terms),
+        (section::POST, &postings),
+    ])
+}
+
+fn write_document(out: &mut Vec<u8>, doc: &Document) {
+    for field in [
+        &doc.id,
+        &doc.title,
+        &doc.text,
+        &doc.date,
+        &doc.source,
+        &doc.url,
+    ] {
+        write_str(out, field);
+    }
+    write_u64(out, doc.tags.len() as u64);
+    for tag in &doc.tags {
+        write_str(out, tag);
+    }
+    write_u64(out, doc.metadata.len() as u64);
+    for (key, value) in &doc.metadata {
+        write_str(out, key);
+        write_str(out, value);
+    }
+}
+
+fn write_postings(out: &mut Vec<u8>, docs: &BTreeMap<u32, TermOccurrences>) {
+    write_u64(out, docs.len() as u64);
+    let mut last_doc = 0;
+    for (&doc, occurrences) in docs {
+        write_u64(out, u64::from(doc - last_doc));
+        last_doc = doc;
+        write_u64(out, occurrences.title.len() as u64);
+        write_u64(out, occurrences.text.len() as u64);
+        for positions in [&occurrences.title, &occurrences.text] {
+            let mut last = 0;
+            for &position in positions {
+                write_u64(out, u64::from(position - last));
+                last = position;
+            }
+        }
+    }
+}
+
+fn assemble(sections: &[([u8; 4], &Vec<u8>)]) -> Result<Vec<u8>, WriteError> {
+    let body_start = HEADER_LEN + sections.len() * SECTION_ENTRY_LEN;
+    let total: usize = body_start + sections.iter().map(|(_, s)| s.len()).sum::<usize>();
+    offset_u32(total)?;
+    let mut out = Vec::with_capacity(total);
+    out.extend_from_slice(&MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&(sections.len() as u32).to_le_bytes());
+    let mut offset = body_start;
+    for (tag, bytes) in sections {
+        out.extend_from_slice(tag);
+        out.extend_from_slice(&offset_u32(offset)?.to_le_bytes());
+        out.extend_from_slice(&offset_u32(bytes.len())?.to_le_bytes());
+        offset += bytes.len();
+    }
+    for (_, bytes) in sections {
+        out.extend_from_slice(bytes);
+    }
+    Ok(out)
+}
+
+fn offset_u32(value: usize) -> Result<u32, WriteError> {
+    u32::try_from(value).map_err(|_| WriteError::TooLarge)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::Bundle;
+    use proptest::prelude::*;
+
+    fn doc(id: &str, title: &str, text: &str) -> Document {
+        Document {
+            id: id.into(),
+            title: title.into(),
+            text: text.into(),
+            ..Document::default()
+        }
+    }
+
+    #[test]
+    fn duplicate_ids_are_refused() {
+        let docs = [doc("a", "", "x"), doc("a", "", "y")];
+        assert_eq!(
+            write_bundle(&CollectionInfo::default(), &docs),
+            Err(WriteError::DuplicateId("a".into()))
+        );
+    }
+
+    #[test]
+    fn documents_are_stored_sorted_by_id_whatever_the_input_order() {
+        let one = write_bundle(&CollectionInfo::default(), &[doc("b", "", "1"), doc("a", "", "2")]);
+        let two = write_bundle(&CollectionInfo::default(), &[doc("a", "", "2"), doc("b", "", "1")]);
+        assert_eq!(one, two);
+    }
+
+    fn arbitrary_document() -> impl Strategy<Value = Document> {
+        (
+            "[a-z0-9/._-]{1,12}",
+            "[A-Za-zĀ ]{0,30}",
+            "\\PC{0,200}",
+            "[0-9-]{0,10}",
+            proptest::collection::vec("[a-z ]{1,10}", 0..3),
+            proptest::collection::vec(("[a-z]{1,5}", ".{0,10}"), 0..3),
+        )
+            .prop_map(|(id, title, text, date, tags, metadata)| Document {
+                id,
+                title,
+                text,
+                date,
+                source: "src".into(),
+                url: String::new(),
+                tags,
+                metadata,
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn every_stored_field_reads_back_as_written(
+            docs in proptest::collection::vec(arbitrary_document(), 0..12)
+        ) {
+            let mut docs = docs;
+            docs.sort_by(|a, b| a.id.cmp(&b.id));
+            docs.dedup_by(|a, b| a.id == b.id);
+            let info = CollectionInfo { title: "T".into(), description: "D".into() };
+            let bytes = write_bundle(&info, &docs).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let bundle = Bundle::open(&bytes).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(bundle.collection(), &info);
+            prop_assert_eq!(bundle.doc_count() as usize, docs.len());
+            for (i, expected) in docs.iter().enumerate() {
+                let stored = bundle.document(i as u32).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                prop_assert_eq!(&stored.to_owned_document(), expected);
+            }
+        }
+
+        #[test]
+        fn postings_list_every_occurrence_of_every_term(
+            texts in proptest::collection::vec("[abc ]{0,40}", 1..8)
+        ) {
+            let docs: Vec<Document> = texts.iter().enumerate()
+                .map(|(i, t)| doc(&format!("{i:03}"), "", t)).collect();
+            let bytes = write_bundle(&CollectionInfo::default(), &docs).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let bundle = Bundle::open(&bytes).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            for (d, document) in docs.iter().enumerate() {
+                for token in tokenize(&document.text) {
+                    let offset = bundle.terms().get(&token.term);
+                    prop_assert!(offset.is_some());
+                    let found = bundle.postings(offset.unwrap_or(0))
+                        .map_err(|e| TestCaseError::fail(e.to_string()))?
+                        .filter_map(Result::ok)
+                        .any(|p| p.doc == d as u32 && p.text_positions.contains(&token.position));
+                    prop_assert!(found, "term {} at {} in doc {}", token.term, token.position, d);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+// Shared by every end-to-end test: serve a built site under a sub-path on 127.0.0.1, start
+// Debian's Chromium through playwright-core (never a downloaded browser), and record every
+// request the page makes.
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const PUBLIC_URL = process.env.DOSSIER_PUBLIC_URL ?? '/dossier/';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
+
+/** The built site for `name` ("default", "hostile"), from the env var xtask sets. */
+export function siteDir(name) {
+  const dir = process.env[`DOSSIER_SITE_${name.toUpperCase()}`];
+  if (!dir) throw new Error(`DOSSIER_SITE_${name.toUpperCase()} is not set: run through cargo xtask test`);
+  return dir;
+}
+
+/** Serves `dir` under PUBLIC_URL on a free port of 127.0.0.1; resolves to { url, close }. */
+export async function serveSite(dir) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!path.startsWith(PUBLIC_URL)) {
+      res.writeHead(404).end('outside the site');
+      return;
+    }
+    let file = normalize(join(dir, path.slice(PUBLIC_URL.length)));
+    if (!file.startsWith(normalize(dir) + sep) && file !== normalize(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}${PUBLIC_URL}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/**
+ * Opens the site in a fresh page. Resolves to { page, requests, errors, dialogs } once the app
+ * has rendered its search box. `requests` collects every URL the page asked for.
+ */
+export async function openSite(browser, url, { viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  const dialogs = [];
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await page.goto(url);
+  await page.getByRole('searchbox', { name: 'Search' }).waitFor();
+  return { page, context, requests, errors, dialogs };
+}
+
+/** Types into the search box and waits until the live region announces `expected`. */
+export async function search(page, query, expected) {
+  await page.getByRole('searchbox', { name: 'Search' }).fill(query);
+  if (expected !== undefined) {
+    await page.getByRole('status').filter({ hasText: expected }).waitFor();
+  }
+}
+
+/** The titles of the results now listed. */
+export async function resultTitles(page) {
+  return page.getByRole('list', { name: 'Results' }).getByRole('heading').allInnerTexts();
+}

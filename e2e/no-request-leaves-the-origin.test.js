@@ -1,0 +1,41 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, openSite, search, serveSite, siteDir } from './harness.js';
+
+let site, browser;
+before(async () => {
+  site = await serveSite(siteDir('default'));
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+test('loading, searching and reading request nothing outside the page origin', async () => {
+  const { page, requests, errors } = await openSite(browser, site.url);
+  await search(page, 'Baghdad', 'documents');
+  await page.getByRole('list', { name: 'Results' }).getByRole('button').first().click();
+  await page.getByRole('article').waitFor();
+  assert.ok(requests.length > 0);
+  const outside = requests.filter((url) => !url.startsWith(site.origin + '/') && !url.startsWith('data:'));
+  assert.deepEqual(outside, []);
+  assert.deepEqual(errors, [], 'no console errors (a CSP violation would show here)');
+});
+
+test('the Content-Security-Policy allows only the page origin', async () => {
+  const { page } = await openSite(browser, site.url);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
+  assert.doesNotMatch(csp, /https?:|\*|unsafe-inline|INLINE-SCRIPT-HASHES/);
+  // And the browser enforces it: a script from elsewhere is refused.
+  const blocked = await page.evaluate(() => new Promise((resolve) => {
+    const script = document.createElement('script');
+    script.src = 'https://example.invalid/x.js';
+    script.onerror = () => resolve(true);
+    script.onload = () => resolve(false);
+    document.head.append(script);
+  }));
+  assert.equal(blocked, true);
+});

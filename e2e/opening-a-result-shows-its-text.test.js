@@ -1,0 +1,33 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, openSite, search, serveSite, siteDir } from './harness.js';
+
+let site, browser;
+before(async () => {
+  site = await serveSite(siteDir('default'));
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+test('opening a result shows the whole text with the query marked, and back returns to the list', async () => {
+  const { page } = await openSite(browser, site.url);
+  await search(page, 'oil prices', '');
+  const first = page.getByRole('list', { name: 'Results' }).getByRole('button').first();
+  const title = await first.innerText();
+  await first.click();
+
+  const article = page.getByRole('article');
+  await article.waitFor();
+  assert.equal(await article.getByRole('heading', { level: 2 }).innerText(), title);
+  const text = await article.locator('.doc-text').innerText();
+  assert.ok(text.length > 1000, `the reader shows the full text (${text.length} chars)`);
+  assert.ok((await article.locator('mark').count()) > 0, 'query words are marked');
+  // Focus moves to the document's heading so keyboard users start reading there.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'reader-title');
+
+  await page.getByRole('button', { name: 'Back to results' }).click();
+  await page.getByRole('list', { name: 'Results' }).waitFor();
+});

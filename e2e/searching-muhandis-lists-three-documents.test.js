@@ -1,0 +1,38 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, openSite, resultTitles, search, serveSite, siteDir } from './harness.js';
+
+let site, browser;
+before(async () => {
+  site = await serveSite(siteDir('default'));
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+test('the empty query lists every document of the default corpus', async () => {
+  const { page, errors } = await openSite(browser, site.url);
+  await page.getByRole('status').filter({ hasText: '5 documents' }).waitFor();
+  assert.equal((await resultTitles(page)).length, 5);
+  assert.deepEqual(errors, []);
+});
+
+test('typing Muhandis leaves the three articles that name him, each with a marked snippet', async () => {
+  const { page } = await openSite(browser, site.url);
+  await search(page, 'Muhandis', '3 documents');
+  const results = page.getByRole('list', { name: 'Results' }).getByRole('listitem');
+  assert.equal(await results.count(), 3);
+  for (const item of await results.all()) {
+    const marks = await item.locator('mark').allInnerTexts();
+    assert.ok(marks.some((m) => /muhandis/i.test(m)), `a snippet marks Muhandis: ${marks}`);
+  }
+});
+
+test('the last word matches as a prefix while typing', async () => {
+  const { page } = await openSite(browser, site.url);
+  await search(page, 'Khame', '3 documents');
+  const marks = await page.locator('.results mark').allInnerTexts();
+  assert.ok(marks.some((m) => m.startsWith('Khamenei')), `marks: ${marks}`);
+});

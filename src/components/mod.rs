@@ -1,0 +1,8 @@
+//! The page's views, one per file. Each renders what `dossier_core` computed; none ranks,
+//! filters or parses anything itself.
+
+pub mod marked_text;
+pub mod reader;
+pub mod result_count;
+pub mod result_list;
+pub mod search_box;

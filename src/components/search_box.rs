@@ -1,0 +1,35 @@
+//! The search input.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SearchBoxProps {
+    pub value: AttrValue,
+    pub on_input: Callback<String>,
+}
+
+#[function_component(SearchBox)]
+pub fn search_box(props: &SearchBoxProps) -> Html {
+    let on_input = {
+        let on_input = props.on_input.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            on_input.emit(input.value());
+        })
+    };
+    html! {
+        <div class="search" role="search">
+            <input
+                type="search"
+                aria-label="Search"
+                placeholder="Search the documents"
+                autocomplete="off"
+                spellcheck="false"
+                value={props.value.clone()}
+                oninput={on_input}
+                autofocus=true
+            />
+        </div>
+    }
+}

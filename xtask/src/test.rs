@@ -1,0 +1,59 @@
+//! `cargo xtask test`: every check, in the order that fails fastest.
+
+use anyhow::Result;
+
+use crate::site::{build_site, SiteOptions};
+use crate::tools::{tool_path, CHROMEDRIVER};
+use crate::{cmd, run, say, workspace_root};
+
+/// The end-to-end tests serve the built site under this sub-path, as a GitHub Pages project
+/// page would be served.
+pub const E2E_PUBLIC_URL: &str = "/dossier/";
+
+pub fn run_all() -> Result<()> {
+    let root = workspace_root();
+    let steps = 6;
+
+    say(&format!("[1/{steps}] cargo fmt --check"));
+    run(cmd("cargo").args(["fmt", "--all", "--check"]))?;
+
+    say(&format!("[2/{steps}] cargo clippy --all-targets -- -D warnings"));
+    run(cmd("cargo").args(["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"]))?;
+
+    say(&format!("[3/{steps}] cargo test --workspace (unit, property, ingest and golden tests)"));
+    run(cmd("cargo").args(["test", "--workspace", "--quiet"]))?;
+
+    say(&format!("[4/{steps}] wasm tests of dossier-core in headless Chromium"));
+    run(cmd("cargo")
+        .args(["test", "--quiet", "--package", "dossier-core", "--target", "wasm32-unknown-unknown", "--test", "wasm"])
+        .current_dir(root.join("crates/dossier-core"))
+        .env("PATH", tool_path())
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+        .env("CHROMEDRIVER", CHROMEDRIVER))?;
+
+    say(&format!("[5/{steps}] building the sites the end-to-end tests open"));
+    let e2e = root.join("target/e2e");
+    let default_site = e2e.join("default");
+    let hostile_site = e2e.join("hostile");
+    build_site(&SiteOptions {
+        corpus: SiteOptions::default_corpus(),
+        public_url: E2E_PUBLIC_URL.into(),
+        dist: default_site.clone(),
+    })?;
+    build_site(&SiteOptions {
+        corpus: root.join("tests/fixtures/hostile"),
+        public_url: E2E_PUBLIC_URL.into(),
+        dist: hostile_site.clone(),
+    })?;
+
+    say(&format!("[6/{steps}] end-to-end tests in headless Chromium (Playwright)"));
+    run(cmd("node")
+        .args(["--test", "--test-concurrency=1"])
+        .current_dir(root.join("e2e"))
+        .env("DOSSIER_SITE_DEFAULT", &default_site)
+        .env("DOSSIER_SITE_HOSTILE", &hostile_site)
+        .env("DOSSIER_PUBLIC_URL", E2E_PUBLIC_URL))?;
+
+    say("all checks passed");
+    Ok(())
+}
