@@ -25,10 +25,17 @@ fn main() -> ExitCode {
         }
     };
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
-    let written = std::fs::write(out_dir.join("corpus.dossier"), &compiled.bundle)
-        .and_then(|()| std::fs::write(out_dir.join("build-report.txt"), compiled.report.to_string()));
+    let written = std::fs::write(out_dir.join("corpus.dossier"), &compiled.bundle).and_then(|()| {
+        std::fs::write(
+            out_dir.join("build-report.txt"),
+            compiled.report.to_string(),
+        )
+    });
     if let Err(error) = written {
-        eprintln!("error: cannot write the bundle to {}: {error}", out_dir.display());
+        eprintln!(
+            "error: cannot write the bundle to {}: {error}",
+            out_dir.display()
+        );
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS

@@ -59,7 +59,11 @@ mod tests {
         let pieces = split_marked("Qāsem and qasem", &[(0, 5), (10, 15)]);
         assert_eq!(
             pieces,
-            [("Qāsem".into(), true), (" and ".into(), false), ("qasem".into(), true)]
+            [
+                ("Qāsem".into(), true),
+                (" and ".into(), false),
+                ("qasem".into(), true)
+            ]
         );
     }
 

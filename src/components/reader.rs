@@ -41,11 +41,8 @@ pub fn reader(props: &ReaderProps) -> Html {
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect();
-    let paragraphs = document
-        .text
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
+    let paragraphs = split_paragraphs(document.text)
+        .into_iter()
         .map(|paragraph| {
             let ranges = Rc::new(highlight_ranges(paragraph, &props.matched_terms));
             html! { <p><MarkedText text={AttrValue::from(paragraph.to_owned())} {ranges} /></p> }
@@ -74,6 +71,28 @@ pub fn reader(props: &ReaderProps) -> Html {
     }
 }
 
+/// Paragraphs are separated by blank lines (which may hold spaces); single line breaks stay
+/// inside a paragraph and show as breaks (`white-space: pre-line`).
+fn split_paragraphs(text: &str) -> Vec<&str> {
+    let mut paragraphs = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            if let Some(s) = start.take() {
+                paragraphs.push(text[s..offset].trim());
+            }
+        } else if start.is_none() {
+            start = Some(offset);
+        }
+        offset += line.len();
+    }
+    if let Some(s) = start {
+        paragraphs.push(text[s..].trim());
+    }
+    paragraphs
+}
+
 /// Only http(s) URLs become links: a `javascript:` or `data:` URL in corpus data stays text.
 fn is_web_link(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
@@ -82,7 +101,13 @@ fn is_web_link(url: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_web_link;
+    use super::{is_web_link, split_paragraphs};
+
+    #[test]
+    fn blank_lines_with_spaces_separate_paragraphs_and_single_breaks_do_not() {
+        let text = "One\ncaption\n  \nTwo\n\n\nThree";
+        assert_eq!(split_paragraphs(text), ["One\ncaption", "Two", "Three"]);
+    }
 
     #[test]
     fn only_http_urls_become_links() {

@@ -33,18 +33,28 @@ fn main() -> ExitCode {
 }
 
 fn dispatch(args: &[String]) -> Result<()> {
-    let (command, rest) = args.split_first().map_or(("help", &[][..]), |(c, r)| (c.as_str(), r));
+    let (command, rest) = args
+        .split_first()
+        .map_or(("help", &[][..]), |(c, r)| (c.as_str(), r));
     let mut flags = Flags::parse(rest)?;
     match command {
         "serve" => {
             tools::ensure(Need::Site)?;
             let dist = workspace_root().join("dist");
             let options = SiteOptions {
-                corpus: flags.take("--corpus").map(PathBuf::from).unwrap_or_else(SiteOptions::default_corpus),
+                corpus: flags
+                    .take("--corpus")
+                    .map(PathBuf::from)
+                    .unwrap_or_else(SiteOptions::default_corpus),
                 public_url: "/".into(),
                 dist: dist.clone(),
             };
-            let port = flags.take("--port").map(|p| p.parse()).transpose().context("--port takes a number")?.unwrap_or(8080);
+            let port = flags
+                .take("--port")
+                .map(|p| p.parse())
+                .transpose()
+                .context("--port takes a number")?
+                .unwrap_or(8080);
             flags.finish()?;
             site::build_site(&options)?;
             serve::serve(&dist, port)
@@ -52,9 +62,15 @@ fn dispatch(args: &[String]) -> Result<()> {
         "build" => {
             tools::ensure(Need::Site)?;
             let options = SiteOptions {
-                corpus: flags.take("--corpus").map(PathBuf::from).unwrap_or_else(SiteOptions::default_corpus),
+                corpus: flags
+                    .take("--corpus")
+                    .map(PathBuf::from)
+                    .unwrap_or_else(SiteOptions::default_corpus),
                 public_url: flags.take("--public-url").unwrap_or_else(|| "./".into()),
-                dist: flags.take("--dist").map(PathBuf::from).unwrap_or_else(|| workspace_root().join("dist")),
+                dist: flags
+                    .take("--dist")
+                    .map(PathBuf::from)
+                    .unwrap_or_else(|| workspace_root().join("dist")),
             };
             flags.finish()?;
             site::build_site(&options)
@@ -68,7 +84,14 @@ fn dispatch(args: &[String]) -> Result<()> {
             let corpus = flags.take("--corpus");
             flags.finish()?;
             let mut bench = cmd("cargo");
-            bench.args(["run", "--release", "--quiet", "--package", "dossier-build", "--bin", "dossier-bench", "--"]);
+            bench.args([
+                "run",
+                "--release",
+                "--quiet",
+                "--package",
+                "dossier-bench",
+                "--",
+            ]);
             if let Some(corpus) = corpus {
                 bench.arg(corpus);
             }
@@ -93,7 +116,9 @@ impl Flags {
             if !name.starts_with("--") {
                 bail!("unexpected argument {name:?}");
             }
-            let value = iter.next().with_context(|| format!("{name} needs a value"))?;
+            let value = iter
+                .next()
+                .with_context(|| format!("{name} needs a value"))?;
             pairs.push((name.clone(), value.clone()));
         }
         Ok(Flags(pairs))
@@ -134,7 +159,11 @@ pub fn run(command: &mut Command) -> Result<()> {
         .status()
         .with_context(|| format!("cannot start {:?}", command.get_program()))?;
     if !status.success() {
-        bail!("{:?} {:?} failed ({status})", command.get_program(), command.get_args().collect::<Vec<_>>());
+        bail!(
+            "{:?} {:?} failed ({status})",
+            command.get_program(),
+            command.get_args().collect::<Vec<_>>()
+        );
     }
     Ok(())
 }

@@ -9,8 +9,9 @@ use std::path::{Component, Path, PathBuf};
 use anyhow::{Context, Result};
 
 pub fn serve(root: &Path, port: u16) -> Result<()> {
-    let listener = TcpListener::bind(("127.0.0.1", port))
-        .with_context(|| format!("cannot listen on 127.0.0.1:{port} (is something else using it?)"))?;
+    let listener = TcpListener::bind(("127.0.0.1", port)).with_context(|| {
+        format!("cannot listen on 127.0.0.1:{port} (is something else using it?)")
+    })?;
     crate::say(&format!(
         "serving {} at http://127.0.0.1:{port}/ (Ctrl-C stops)",
         root.display()
@@ -37,14 +38,38 @@ fn answer(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let method = parts.next().unwrap_or("");
     let target = parts.next().unwrap_or("/");
     if method != "GET" && method != "HEAD" {
-        return respond(&mut stream, "405 Method Not Allowed", "text/plain", b"method not allowed", true);
+        return respond(
+            &mut stream,
+            "405 Method Not Allowed",
+            "text/plain",
+            b"method not allowed",
+            true,
+        );
     }
     match resolve(root, target) {
         Some(path) => match std::fs::read(&path) {
-            Ok(body) => respond(&mut stream, "200 OK", content_type(&path), &body, method == "GET"),
-            Err(_) => respond(&mut stream, "404 Not Found", "text/plain", b"not found", true),
+            Ok(body) => respond(
+                &mut stream,
+                "200 OK",
+                content_type(&path),
+                &body,
+                method == "GET",
+            ),
+            Err(_) => respond(
+                &mut stream,
+                "404 Not Found",
+                "text/plain",
+                b"not found",
+                true,
+            ),
         },
-        None => respond(&mut stream, "404 Not Found", "text/plain", b"not found", true),
+        None => respond(
+            &mut stream,
+            "404 Not Found",
+            "text/plain",
+            b"not found",
+            true,
+        ),
     }
 }
 
@@ -53,7 +78,10 @@ fn resolve(root: &Path, target: &str) -> Option<PathBuf> {
     let path = target.split(['?', '#']).next().unwrap_or("/");
     let decoded = percent_decode(path)?;
     let relative = Path::new(decoded.trim_start_matches('/'));
-    if relative.components().any(|c| !matches!(c, Component::Normal(_))) {
+    if relative
+        .components()
+        .any(|c| !matches!(c, Component::Normal(_)))
+    {
         return None;
     }
     let mut file = root.join(relative);

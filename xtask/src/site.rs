@@ -30,7 +30,17 @@ pub fn build_site(options: &SiteOptions) -> Result<()> {
     let bundle = workspace_root().join("target/xtask/corpus.dossier");
     std::fs::create_dir_all(bundle.parent().unwrap_or(Path::new(".")))?;
     run(cmd("cargo")
-        .args(["run", "--quiet", "--release", "--package", "dossier-build", "--bin", "dossier", "--", "build"])
+        .args([
+            "run",
+            "--quiet",
+            "--release",
+            "--package",
+            "dossier-build",
+            "--bin",
+            "dossier",
+            "--",
+            "build",
+        ])
         .arg(&corpus)
         .arg("-o")
         .arg(&bundle))?;
@@ -42,7 +52,13 @@ pub fn build_site(options: &SiteOptions) -> Result<()> {
         options.public_url
     ));
     run(cmd("trunk")
-        .args(["build", "--release", "--offline", "--public-url", &options.public_url])
+        .args([
+            "build",
+            "--release",
+            "--offline",
+            "--public-url",
+            &options.public_url,
+        ])
         .arg("--dist")
         .arg(&dist)
         .current_dir(workspace_root())
@@ -68,13 +84,19 @@ pub fn pin_inline_scripts(index: &Path) -> Result<()> {
     let html = std::fs::read_to_string(index)
         .with_context(|| format!("cannot read {}", index.display()))?;
     if !html.contains(HASHES_PLACEHOLDER) {
-        bail!("{} has no {HASHES_PLACEHOLDER} placeholder in its Content-Security-Policy", index.display());
+        bail!(
+            "{} has no {HASHES_PLACEHOLDER} placeholder in its Content-Security-Policy",
+            index.display()
+        );
     }
     let hashes: Vec<String> = inline_scripts(&html)
         .into_iter()
         .map(|script| {
             let digest = Sha256::digest(script.as_bytes());
-            format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
+            format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            )
         })
         .collect();
     let html = html.replace(HASHES_PLACEHOLDER, &hashes.join(" "));
@@ -87,10 +109,14 @@ fn inline_scripts(html: &str) -> Vec<&str> {
     let mut rest = html;
     while let Some(open) = rest.find("<script") {
         let after_open = &rest[open..];
-        let Some(tag_end) = after_open.find('>') else { break };
+        let Some(tag_end) = after_open.find('>') else {
+            break;
+        };
         let tag = &after_open[..tag_end];
         let body_and_rest = &after_open[tag_end + 1..];
-        let Some(close) = body_and_rest.find("</script>") else { break };
+        let Some(close) = body_and_rest.find("</script>") else {
+            break;
+        };
         if !tag.contains(" src=") {
             scripts.push(&body_and_rest[..close]);
         }

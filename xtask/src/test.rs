@@ -17,21 +17,48 @@ pub fn run_all() -> Result<()> {
     say(&format!("[1/{steps}] cargo fmt --check"));
     run(cmd("cargo").args(["fmt", "--all", "--check"]))?;
 
-    say(&format!("[2/{steps}] cargo clippy --all-targets -- -D warnings"));
-    run(cmd("cargo").args(["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"]))?;
+    say(&format!(
+        "[2/{steps}] cargo clippy --all-targets -- -D warnings"
+    ));
+    run(cmd("cargo").args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--quiet",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
 
-    say(&format!("[3/{steps}] cargo test --workspace (unit, property, ingest and golden tests)"));
+    say(&format!(
+        "[3/{steps}] cargo test --workspace (unit, property, ingest and golden tests)"
+    ));
     run(cmd("cargo").args(["test", "--workspace", "--quiet"]))?;
 
-    say(&format!("[4/{steps}] wasm tests of dossier-core in headless Chromium"));
+    say(&format!(
+        "[4/{steps}] wasm tests of dossier-core in headless Chromium"
+    ));
     run(cmd("cargo")
-        .args(["test", "--quiet", "--package", "dossier-core", "--target", "wasm32-unknown-unknown", "--test", "wasm"])
+        .args([
+            "test",
+            "--package",
+            "dossier-core",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "wasm",
+        ])
         .current_dir(root.join("crates/dossier-core"))
         .env("PATH", tool_path())
-        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", "wasm-bindgen-test-runner")
+        .env(
+            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+            "wasm-bindgen-test-runner",
+        )
         .env("CHROMEDRIVER", CHROMEDRIVER))?;
 
-    say(&format!("[5/{steps}] building the sites the end-to-end tests open"));
+    say(&format!(
+        "[5/{steps}] building the sites the end-to-end tests open"
+    ));
     let e2e = root.join("target/e2e");
     let default_site = e2e.join("default");
     let hostile_site = e2e.join("hostile");
@@ -46,7 +73,9 @@ pub fn run_all() -> Result<()> {
         dist: hostile_site.clone(),
     })?;
 
-    say(&format!("[6/{steps}] end-to-end tests in headless Chromium (Playwright)"));
+    say(&format!(
+        "[6/{steps}] end-to-end tests in headless Chromium (Playwright)"
+    ));
     run(cmd("node")
         .args(["--test", "--test-concurrency=1"])
         .current_dir(root.join("e2e"))

@@ -72,7 +72,11 @@ fn ensure_wasm_target() -> Result<()> {
 
 fn installed_version(binary: &str) -> Option<String> {
     let path = cargo_bin_dir().join(binary);
-    let program = if path.exists() { path } else { PathBuf::from(binary) };
+    let program = if path.exists() {
+        path
+    } else {
+        PathBuf::from(binary)
+    };
     let output = Command::new(program).arg("--version").output().ok()?;
     let text = String::from_utf8_lossy(&output.stdout).to_string();
     text.split_whitespace().nth(1).map(str::to_owned)
@@ -100,7 +104,10 @@ pub fn wasm_bindgen_version() -> Result<String> {
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(version) = lines.next().and_then(|l| l.trim().strip_prefix("version = ")) {
+            if let Some(version) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = "))
+            {
                 return Ok(version.trim_matches('"').to_owned());
             }
         }
@@ -119,7 +126,10 @@ fn ensure_npm_packages(dir: &Path) -> Result<()> {
         return Ok(());
     }
     if Command::new("npm").arg("--version").output().is_err() {
-        bail!("npm is needed for {} (apt-get install -y nodejs npm)", dir.display());
+        bail!(
+            "npm is needed for {} (apt-get install -y nodejs npm)",
+            dir.display()
+        );
     }
     say(&format!("installing npm packages in {}", dir.display()));
     let verb = if lock.exists() { "ci" } else { "install" };

@@ -83,7 +83,10 @@ fn strip_possessive(word: &str) -> &str {
 }
 
 fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`')
+    matches!(
+        c,
+        '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{00B4}' | '`'
+    )
 }
 
 /// Converts a byte offset in `text` to a character (Unicode code point) offset: the unit every
@@ -107,7 +110,10 @@ mod tests {
 
     #[test]
     fn possessives_apostrophes_and_abbreviation_dots_fold_away() {
-        assert_eq!(terms("Iran's Iran’s Kata'ib U.S."), ["iran", "iran", "kataib", "us"]);
+        assert_eq!(
+            terms("Iran's Iran’s Kata'ib U.S."),
+            ["iran", "iran", "kataib", "us"]
+        );
     }
 
     #[test]

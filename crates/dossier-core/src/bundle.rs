@@ -64,7 +64,9 @@ pub mod section {
 pub enum BundleError {
     #[error("not a Dossier bundle (wrong magic bytes)")]
     NotABundle,
-    #[error("bundle format version {found} is not supported (this reader reads version {supported})")]
+    #[error(
+        "bundle format version {found} is not supported (this reader reads version {supported})"
+    )]
     UnsupportedVersion { found: u32, supported: u32 },
     #[error("bundle is missing its {0} section")]
     MissingSection(&'static str),
@@ -280,7 +282,11 @@ impl Postings<'_> {
         let mut last = 0u32;
         for i in 0..count {
             let delta = self.reader.u32()?;
-            last = if i == 0 { delta } else { last.saturating_add(delta) };
+            last = if i == 0 {
+                delta
+            } else {
+                last.saturating_add(delta)
+            };
             positions.push(last);
         }
         Ok(positions)

@@ -57,11 +57,19 @@ pub fn write_bundle(
         lengths.extend_from_slice(&(title_tokens.len() as u32).to_le_bytes());
         lengths.extend_from_slice(&(text_tokens.len() as u32).to_le_bytes());
         for token in title_tokens {
-            let entry = index.entry(token.term).or_default().entry(doc_id).or_default();
+            let entry = index
+                .entry(token.term)
+                .or_default()
+                .entry(doc_id)
+                .or_default();
             entry.title.push(token.position);
         }
         for token in text_tokens {
-            let entry = index.entry(token.term).or_default().entry(doc_id).or_default();
+            let entry = index
+                .entry(token.term)
+                .or_default()
+                .entry(doc_id)
+                .or_default();
             entry.text.push(token.position);
         }
     }
@@ -189,8 +197,14 @@ mod tests {
 
     #[test]
     fn documents_are_stored_sorted_by_id_whatever_the_input_order() {
-        let one = write_bundle(&CollectionInfo::default(), &[doc("b", "", "1"), doc("a", "", "2")]);
-        let two = write_bundle(&CollectionInfo::default(), &[doc("a", "", "2"), doc("b", "", "1")]);
+        let one = write_bundle(
+            &CollectionInfo::default(),
+            &[doc("b", "", "1"), doc("a", "", "2")],
+        );
+        let two = write_bundle(
+            &CollectionInfo::default(),
+            &[doc("a", "", "2"), doc("b", "", "1")],
+        );
         assert_eq!(one, two);
     }
 

@@ -177,7 +177,11 @@ mod tests {
 
     #[test]
     fn the_window_moves_to_where_the_matches_are() {
-        let text = format!("{} needle here. {}", "filler ".repeat(100), "tail ".repeat(100));
+        let text = format!(
+            "{} needle here. {}",
+            "filler ".repeat(100),
+            "tail ".repeat(100)
+        );
         let s = make_snippet(&text, &terms(&["needle"]));
         assert!(s.text.starts_with("… "));
         assert!(s.text.ends_with(" …"));
@@ -202,6 +206,9 @@ mod tests {
     #[test]
     fn highlight_ranges_are_character_offsets() {
         let text = "Qāsem and qasem";
-        assert_eq!(highlight_ranges(text, &terms(&["qasem"])), [(0, 5), (10, 15)]);
+        assert_eq!(
+            highlight_ranges(text, &terms(&["qasem"])),
+            [(0, 5), (10, 15)]
+        );
     }
 }

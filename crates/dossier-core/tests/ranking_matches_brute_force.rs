@@ -8,9 +8,12 @@ use dossier_core::search::{bm25f, idf, rank_hits, weights};
 use dossier_core::{search, write_bundle, Bundle, CollectionInfo, Document, Hit, SearchOptions};
 use proptest::prelude::*;
 
+/// A document's title and text as folded words.
+type Fields = (Vec<String>, Vec<String>);
+
 /// Scores every document directly from its text, with no index.
 fn brute_force(docs: &[Document], query: &str, prefix: bool) -> Vec<Hit> {
-    let analysed: Vec<(Vec<String>, Vec<String>)> = docs
+    let analysed: Vec<Fields> = docs
         .iter()
         .map(|d| {
             let words = |t: &str| tokenize(t).into_iter().map(|t| t.term).collect::<Vec<_>>();
@@ -18,12 +21,20 @@ fn brute_force(docs: &[Document], query: &str, prefix: bool) -> Vec<Hit> {
         })
         .collect();
     let n = docs.len() as u32;
-    let avg = |f: &dyn Fn(&(Vec<String>, Vec<String>)) -> usize| {
+    let avg = |f: &dyn Fn(&Fields) -> usize| {
         (analysed.iter().map(f).sum::<usize>() as f32 / n.max(1) as f32).max(1.0)
     };
     let (avg_title, avg_text) = (avg(&|a| a.0.len()), avg(&|a| a.1.len()));
-    let vocabulary: BTreeSet<&String> = analysed.iter().flat_map(|(a, b)| a.iter().chain(b)).collect();
-    let df = |term: &str| analysed.iter().filter(|(a, b)| a.iter().chain(b).any(|t| t == term)).count() as u32;
+    let vocabulary: BTreeSet<&String> = analysed
+        .iter()
+        .flat_map(|(a, b)| a.iter().chain(b))
+        .collect();
+    let df = |term: &str| {
+        analysed
+            .iter()
+            .filter(|(a, b)| a.iter().chain(b).any(|t| t == term))
+            .count() as u32
+    };
 
     let words = dossier_core::search::query_words(query);
     let mut hits: BTreeMap<u32, Hit> = BTreeMap::new();
@@ -40,7 +51,10 @@ fn brute_force(docs: &[Document], query: &str, prefix: bool) -> Vec<Hit> {
                 .collect();
             longer.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
             expansions.extend(
-                longer.into_iter().take(dossier_core::search::MAX_PREFIX_EXPANSIONS).map(|(_, t)| (t, weights::PREFIX_WEIGHT)),
+                longer
+                    .into_iter()
+                    .take(dossier_core::search::MAX_PREFIX_EXPANSIONS)
+                    .map(|(_, t)| (t, weights::PREFIX_WEIGHT)),
             );
         }
         for (d, (title, text)) in analysed.iter().enumerate() {
@@ -51,12 +65,26 @@ fn brute_force(docs: &[Document], query: &str, prefix: bool) -> Vec<Hit> {
                     let text_tf = text.iter().filter(|t| *t == term).count() as u32;
                     (title_tf + text_tf > 0).then(|| {
                         weight
-                            * bm25f(idf(n, df(term)), title_tf, title.len() as u32, avg_title, text_tf, text.len() as u32, avg_text)
+                            * bm25f(
+                                idf(n, df(term)),
+                                title_tf,
+                                title.len() as u32,
+                                avg_title,
+                                text_tf,
+                                text.len() as u32,
+                                avg_text,
+                            )
                     })
                 })
-                .fold(None, |acc: Option<f32>, s| Some(acc.map_or(s, |a| a.max(s))));
+                .fold(None, |acc: Option<f32>, s| {
+                    Some(acc.map_or(s, |a| a.max(s)))
+                });
             if let Some(score) = best {
-                let hit = hits.entry(d as u32).or_insert(Hit { doc: d as u32, score: 0.0, matched_words: 0 });
+                let hit = hits.entry(d as u32).or_insert(Hit {
+                    doc: d as u32,
+                    score: 0.0,
+                    matched_words: 0,
+                });
                 hit.score += score;
                 hit.matched_words += 1;
             }
@@ -68,13 +96,20 @@ fn brute_force(docs: &[Document], query: &str, prefix: bool) -> Vec<Hit> {
 }
 
 fn corpus() -> impl Strategy<Value = Vec<Document>> {
-    let word = prop::sample::select(vec!["iran", "iraq", "strike", "oil", "price", "prices", "baghdad", "bag", "the", "a"]);
+    let word = prop::sample::select(vec![
+        "iran", "iraq", "strike", "oil", "price", "prices", "baghdad", "bag", "the", "a",
+    ]);
     let text = prop::collection::vec(word.clone(), 0..30).prop_map(|w| w.join(" "));
     let title = prop::collection::vec(word, 0..5).prop_map(|w| w.join(" "));
     prop::collection::vec((title, text), 1..15).prop_map(|docs| {
         docs.into_iter()
             .enumerate()
-            .map(|(i, (title, text))| Document { id: format!("{i:03}"), title, text, ..Document::default() })
+            .map(|(i, (title, text))| Document {
+                id: format!("{i:03}"),
+                title,
+                text,
+                ..Document::default()
+            })
             .collect()
     })
 }

@@ -3,6 +3,7 @@
 //! The CLI is a thin shell: every answer comes from `dossier_core` over the same bundle bytes
 //! the page embeds, so what the CLI finds is what the page finds.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -14,7 +15,11 @@ use dossier_core::{make_snippet, search, Bundle, SearchOptions};
 use serde::Serialize;
 
 #[derive(Parser)]
-#[command(name = "dossier", version, about = "Compile a folder of documents into a searchable Dossier bundle, and query it.")]
+#[command(
+    name = "dossier",
+    version,
+    about = "Compile a folder of documents into a searchable Dossier bundle, and query it."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -47,6 +52,14 @@ enum Command {
 fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
+        // `dossier search … | head`: the reader went away, which is not our failure.
+        Err(error)
+            if error
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(error) => {
             eprintln!("error: {error:#}");
             ExitCode::FAILURE
@@ -55,18 +68,20 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<()> {
+    let mut out = std::io::stdout().lock();
     match cli.command {
         Command::Build { corpus, output } => {
             let compiled = compile_corpus(&corpus)
                 .with_context(|| format!("cannot compile corpus {}", corpus.display()))?;
             std::fs::write(&output, &compiled.bundle)
                 .with_context(|| format!("cannot write bundle {}", output.display()))?;
-            println!("{}", compiled.report);
-            println!(
+            writeln!(out, "{}", compiled.report)?;
+            writeln!(
+                out,
                 "wrote {} ({} bytes)",
                 output.display(),
                 compiled.bundle.len()
-            );
+            )?;
             Ok(())
         }
         Command::Search {
@@ -84,9 +99,9 @@ fn run(cli: Cli) -> Result<()> {
             };
             let output = search_output(&bundle, &query, &options)?;
             if json {
-                println!("{}", serde_json::to_string(&output)?);
+                writeln!(out, "{}", serde_json::to_string(&output)?)?;
             } else {
-                print_text(&output);
+                print_text(&mut out, &output)?;
             }
             Ok(())
         }
@@ -96,8 +111,8 @@ fn run(cli: Cli) -> Result<()> {
 /// A bundle file as it is, or a corpus compiled in memory (its report goes to stderr).
 fn load_bundle_bytes(source: &Path) -> Result<Vec<u8>> {
     if source.is_file() {
-        let bytes = std::fs::read(source)
-            .with_context(|| format!("cannot read {}", source.display()))?;
+        let bytes =
+            std::fs::read(source).with_context(|| format!("cannot read {}", source.display()))?;
         if bytes.starts_with(&MAGIC) {
             return Ok(bytes);
         }
@@ -127,7 +142,11 @@ struct HitOutput {
     highlights: Vec<[usize; 2]>,
 }
 
-fn search_output(bundle: &Bundle<'_>, query: &str, options: &SearchOptions) -> Result<SearchOutput> {
+fn search_output(
+    bundle: &Bundle<'_>,
+    query: &str,
+    options: &SearchOptions,
+) -> Result<SearchOutput> {
     let results = search(bundle, query, options).context("search failed")?;
     let hits = results
         .hits
@@ -152,14 +171,13 @@ fn search_output(bundle: &Bundle<'_>, query: &str, options: &SearchOptions) -> R
     })
 }
 
-fn print_text(output: &SearchOutput) {
-    println!(
-        "{} document{}",
-        output.total,
-        if output.total == 1 { "" } else { "s" }
-    );
+fn print_text(out: &mut impl Write, output: &SearchOutput) -> std::io::Result<()> {
+    let plural = if output.total == 1 { "" } else { "s" };
+    writeln!(out, "{} document{plural}", output.total)?;
     for (rank, hit) in output.hits.iter().enumerate() {
-        println!("{:>3}. {}  [{}]  {:.3}", rank + 1, hit.title, hit.id, hit.score);
-        println!("     {}", hit.snippet);
+        let (title, id, score) = (&hit.title, &hit.id, hit.score);
+        writeln!(out, "{:>3}. {title}  [{id}]  {score:.3}", rank + 1)?;
+        writeln!(out, "     {}", hit.snippet)?;
     }
+    Ok(())
 }

@@ -31,7 +31,10 @@ mod tests {
     #[test]
     fn utf8_passes_through_without_warning() {
         let mut report = BuildReport::default();
-        assert_eq!(decode_text("Qāsem".as_bytes(), "a.txt", &mut report), "Qāsem");
+        assert_eq!(
+            decode_text("Qāsem".as_bytes(), "a.txt", &mut report),
+            "Qāsem"
+        );
         assert!(report.warnings.is_empty());
     }
 

@@ -93,7 +93,9 @@ fn text_field(record: &Map<String, Value>, key: &str) -> Result<String, String> 
         None | Some(Value::Null) => Ok(String::new()),
         Some(Value::String(s)) => Ok(s.clone()),
         Some(value @ (Value::Number(_) | Value::Bool(_))) => Ok(value.to_string()),
-        Some(_) => Err(format!("field `{key}` must be text, not a list or an object")),
+        Some(_) => Err(format!(
+            "field `{key}` must be text, not a list or an object"
+        )),
     }
 }
 
@@ -155,7 +157,10 @@ mod tests {
         assert_eq!(doc.title, "T");
         assert_eq!(doc.date, "2020-01-03");
         assert_eq!(doc.tags, ["a", "b"]);
-        assert_eq!(doc.metadata, [("lang".into(), "en".into()), ("n".into(), "3".into())]);
+        assert_eq!(
+            doc.metadata,
+            [("lang".into(), "en".into()), ("n".into(), "3".into())]
+        );
     }
 
     #[test]
@@ -170,19 +175,26 @@ mod tests {
     fn malformed_json_names_file_line_and_column() {
         let (result, _) = read("{\"text\": \"ok\"}\n{\"text\": oops}");
         let message = result.err().map(|e| e.to_string()).unwrap_or_default();
-        assert!(message.starts_with("c.jsonl:2:10: malformed JSON"), "{message}");
+        assert!(
+            message.starts_with("c.jsonl:2:10: malformed JSON"),
+            "{message}"
+        );
     }
 
     #[test]
     fn a_field_of_the_wrong_shape_names_the_line_and_field() {
         let (result, _) = read("{\"text\": [\"a\"]}");
         let message = result.err().map(|e| e.to_string()).unwrap_or_default();
-        assert_eq!(message, "c.jsonl:1: field `text` must be text, not a list or an object");
+        assert_eq!(
+            message,
+            "c.jsonl:1: field `text` must be text, not a list or an object"
+        );
     }
 
     #[test]
     fn empty_records_and_blank_lines_are_skipped_and_reported() {
-        let (docs, report) = read("{\"id\": \"a\", \"text\": \"\"}\n\n{\"id\": \"b\", \"text\": \"x\"}");
+        let (docs, report) =
+            read("{\"id\": \"a\", \"text\": \"\"}\n\n{\"id\": \"b\", \"text\": \"x\"}");
         assert_eq!(docs.expect("valid").len(), 1);
         let places: Vec<&str> = report.skipped.iter().map(|s| s.place.as_str()).collect();
         assert_eq!(places, ["c.jsonl:1", "c.jsonl:2"]);

@@ -34,7 +34,9 @@ pub fn read_markdown(text: &str, path: &str) -> Result<Document, IngestError> {
     if document.title.is_empty() {
         if let Some(heading) = body.lines().next().and_then(|l| l.strip_prefix("# ")) {
             document.title = heading.trim().to_owned();
-            body = body[body.find('\n').unwrap_or(body.len())..].trim().to_owned();
+            body = body[body.find('\n').unwrap_or(body.len())..]
+                .trim()
+                .to_owned();
         } else {
             document.title = opening_of_first_sentence(&body);
         }
@@ -65,12 +67,13 @@ fn split_front_matter(text: &str) -> (Option<&str>, &str) {
 
 fn apply_front_matter(document: &mut Document, front: &str, path: &str) -> Result<(), IngestError> {
     // Line 1 of the file is the opening `---`, so front matter line N is file line N + 1.
-    let malformed = |line: usize, column: usize, message: String| IngestError::MalformedFrontMatter {
-        path: path.to_owned(),
-        line: line + 1,
-        column,
-        message,
-    };
+    let malformed =
+        |line: usize, column: usize, message: String| IngestError::MalformedFrontMatter {
+            path: path.to_owned(),
+            line: line + 1,
+            column,
+            message,
+        };
     let docs = YamlLoader::load_from_str(front).map_err(|error| {
         let marker = error.marker();
         malformed(marker.line(), marker.col() + 1, error.info().to_owned())

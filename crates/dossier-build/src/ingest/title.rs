@@ -115,8 +115,7 @@ pub fn opening_of_first_sentence(text: &str) -> String {
 /// end followed by more text: `.`, `?` or `!` followed by white space and then a capital
 /// letter, digit or quote, where the `.` does not end an abbreviation or an initial.
 fn sentence_end(text: &str) -> Option<usize> {
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    for (at, c) in text.char_indices() {
         if !matches!(c, '.' | '?' | '!') {
             continue;
         }
@@ -173,10 +172,13 @@ mod tests {
 
     #[test]
     fn a_first_line_that_is_a_sentence_makes_the_title_its_opening() {
-        let text = "The Pentagon confirmed on the night of January 2 that the top commander General \
+        let text =
+            "The Pentagon confirmed on the night of January 2 that the top commander General \
                     Someone has been killed in a U.S. drone strike in the capital.  \n\nMore text.";
         let t = split_title(text);
-        assert!(t.title.starts_with("The Pentagon confirmed on the night of January 2"));
+        assert!(t
+            .title
+            .starts_with("The Pentagon confirmed on the night of January 2"));
         assert!(t.title.ends_with('…'));
         assert!(t.title.chars().count() <= TITLE_MAX_CHARS + 1);
         assert!(t.body.starts_with("The Pentagon confirmed"));
