@@ -76,11 +76,15 @@ fn main() -> Result<()> {
         std::hint::black_box(run_query(query)?);
     }
     let mut times: Vec<(Duration, &str)> = Vec::new();
+    let mut search_only: Vec<Duration> = Vec::new();
     for _ in 0..ROUNDS {
         for (kind, query) in &queries {
             let t = Instant::now();
             std::hint::black_box(run_query(query)?);
             times.push((t.elapsed(), kind));
+            let t = Instant::now();
+            std::hint::black_box(search(&bundle, query, &options)?.total);
+            search_only.push(t.elapsed());
         }
     }
 
@@ -119,6 +123,11 @@ fn main() -> Result<()> {
     println!(
         "| query + top {TOP} snippets, p95 | {} |",
         micros(percentile(&mut all, 0.95))
+    );
+    println!(
+        "| — ranking alone (no snippets): median / p95 | {} / {} |",
+        micros(percentile(&mut search_only, 0.5)),
+        micros(percentile(&mut search_only, 0.95))
     );
     for kind in ["word", "two words", "phrase", "typo", "prefix"] {
         let mut of_kind: Vec<Duration> = times

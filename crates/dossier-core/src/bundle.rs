@@ -5,7 +5,7 @@
 //! section table and nothing else, documents are decoded when asked for, and the term
 //! dictionary is an `fst::Map` over the bytes themselves.
 //!
-//! # Format, version 1
+//! # Format, version 2
 //!
 //! All fixed-width integers are little-endian. `vu` is a LEB128 unsigned varint; `vs` is a
 //! `vu` byte length followed by that many bytes of UTF-8.
@@ -13,7 +13,7 @@
 //! ```text
 //! header (16 bytes)
 //! ┌──────────────┬──────────────┬──────────────┐
-//! │ magic [u8;8] │ version u32  │ sections u32 │   magic = b"DOSSIER\0", version = 1
+//! │ magic [u8;8] │ version u32  │ sections u32 │   magic = b"DOSSIER\0", version = 2
 //! └──────────────┴──────────────┴──────────────┘
 //! section table (sections × 12 bytes), sections in any order, each tag at most once
 //! ┌──────────────┬──────────────┬──────────────┐
@@ -29,12 +29,22 @@
 //! "TERM"  fst::Map from folded term (see `analysis::fold`) to the byte offset of the term's
 //!         posting list in POST
 //! "POST"  per term, a posting list:
-//!           vu doc_freq, then doc_freq postings in ascending doc order:
-//!             vu doc_delta   doc id minus the previous posting's (the first is absolute)
-//!             vu title_tf    occurrences in the title
-//!             vu text_tf     occurrences in the text
-//!             title_tf × vu  title positions, each a delta from the previous (first absolute)
-//!             text_tf × vu   text positions, likewise
+//!           vu doc_freq
+//!           vu positions_at    byte offset in POSN of the first posting's positions
+//!           doc_freq postings in ascending doc order:
+//!             vu doc_delta     doc id minus the previous posting's (the first is absolute)
+//!             vu title_tf      occurrences in the title
+//!             vu text_tf       occurrences in the text
+//!             vu positions_len bytes of this posting's positions in POSN
+//! "POSN"  per posting, in POST order: title_tf × vu title positions, then text_tf × vu text
+//!         positions; each a delta from the previous position of the same field (first
+//!         absolute). Kept apart from POST so that ranking walks doc ids and frequencies
+//!         without decoding positions; phrases and proximity decode only the documents
+//!         they need, skipping the rest by positions_len.
+//! "CONF"  fst::Map from conflation key (see `analysis::conflation_key`) to the byte offset
+//!         of its class in CLAS; every key, since a query word that is not in the dictionary
+//!         (`prices`) may share its key with one that is (`price`)
+//! "CLAS"  per class: vu term_count, term_count × vs term (sorted)
 //! ```
 //!
 //! Readers reject another magic or version. Sections with unknown tags are ignored, so a
@@ -45,11 +55,11 @@ use crate::document::{CollectionInfo, DocId, StoredDocument};
 use crate::varint::Reader;
 
 pub const MAGIC: [u8; 8] = *b"DOSSIER\0";
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 pub const HEADER_LEN: usize = 16;
 pub const SECTION_ENTRY_LEN: usize = 12;
 
-/// Section tags of format version 1.
+/// Section tags of format version 2.
 pub mod section {
     pub const META: [u8; 4] = *b"META";
     pub const DOCS: [u8; 4] = *b"DOCS";
@@ -57,6 +67,9 @@ pub mod section {
     pub const LENS: [u8; 4] = *b"LENS";
     pub const TERM: [u8; 4] = *b"TERM";
     pub const POST: [u8; 4] = *b"POST";
+    pub const POSN: [u8; 4] = *b"POSN";
+    pub const CONF: [u8; 4] = *b"CONF";
+    pub const CLAS: [u8; 4] = *b"CLAS";
 }
 
 /// Why bundle bytes could not be read.
@@ -86,6 +99,9 @@ pub struct Bundle<'a> {
     lengths: &'a [u8],
     terms: fst::Map<&'a [u8]>,
     postings: &'a [u8],
+    positions: &'a [u8],
+    conflations: fst::Map<&'a [u8]>,
+    classes: &'a [u8],
     doc_count: u32,
     avg_title_len: f32,
     avg_text_len: f32,
@@ -160,6 +176,9 @@ impl<'a> Bundle<'a> {
         let terms = fst::Map::new(find(section::TERM, "TERM")?)
             .map_err(|_| BundleError::Corrupt("term dictionary"))?;
 
+        let conflations = fst::Map::new(find(section::CONF, "CONF")?)
+            .map_err(|_| BundleError::Corrupt("conflation dictionary"))?;
+
         Ok(Bundle {
             collection,
             doc_offsets,
@@ -167,6 +186,9 @@ impl<'a> Bundle<'a> {
             lengths,
             terms,
             postings: find(section::POST, "POST")?,
+            positions: find(section::POSN, "POSN")?,
+            conflations,
+            classes: find(section::CLAS, "CLAS")?,
             doc_count,
             avg_title_len: (title_sum as f64 / n).max(1.0) as f32,
             avg_text_len: (text_sum as f64 / n).max(1.0) as f32,
@@ -238,27 +260,77 @@ impl<'a> Bundle<'a> {
         &self.terms
     }
 
-    /// The postings of the term whose dictionary value is `offset`.
+    /// The posting list of the term whose dictionary value is `offset`.
     pub fn postings(&self, offset: u64) -> Result<Postings<'a>, BundleError> {
         let at = usize::try_from(offset).map_err(|_| BundleError::Truncated)?;
         let mut reader = Reader::at(self.postings, at);
         let doc_freq = reader.u32()?;
+        let positions_at = usize::try_from(reader.u64()?).map_err(|_| BundleError::Truncated)?;
         Ok(Postings {
             reader,
             remaining: doc_freq,
             doc_freq,
             last_doc: 0,
             first: true,
+            positions_at,
         })
+    }
+
+    /// The positions of one posting: its title positions and its text positions, ascending.
+    pub fn positions(&self, posting: &Posting) -> Result<(Vec<u32>, Vec<u32>), BundleError> {
+        let end = posting
+            .positions_at
+            .checked_add(posting.positions_len)
+            .ok_or(BundleError::Truncated)?;
+        let bytes = self
+            .positions
+            .get(posting.positions_at..end)
+            .ok_or(BundleError::Truncated)?;
+        let mut reader = Reader::new(bytes);
+        let mut read_field = |count: u32| -> Result<Vec<u32>, BundleError> {
+            let mut positions = Vec::with_capacity(count as usize);
+            let mut last = 0u32;
+            for i in 0..count {
+                let delta = reader.u32()?;
+                last = if i == 0 {
+                    delta
+                } else {
+                    last.saturating_add(delta)
+                };
+                positions.push(last);
+            }
+            Ok(positions)
+        };
+        let title = read_field(posting.title_tf)?;
+        let text = read_field(posting.text_tf)?;
+        Ok((title, text))
+    }
+
+    /// The dictionary terms whose conflation key (see `analysis::conflation_key`) is `key`.
+    pub fn conflation_class(&self, key: &str) -> Result<Vec<&'a str>, BundleError> {
+        let Some(offset) = self.conflations.get(key) else {
+            return Ok(Vec::new());
+        };
+        let at = usize::try_from(offset).map_err(|_| BundleError::Truncated)?;
+        let mut reader = Reader::at(self.classes, at);
+        let count = reader.u64()?;
+        let mut terms = Vec::new();
+        for _ in 0..count {
+            terms.push(reader.str()?);
+        }
+        Ok(terms)
     }
 }
 
-/// One document's occurrences of a term.
+/// One document's entry in a term's posting list. Positions are not decoded; ask
+/// [`Bundle::positions`] for them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Posting {
     pub doc: DocId,
-    pub title_positions: Vec<u32>,
-    pub text_positions: Vec<u32>,
+    pub title_tf: u32,
+    pub text_tf: u32,
+    positions_at: usize,
+    positions_len: usize,
 }
 
 /// A term's posting list, decoded as it is walked.
@@ -269,27 +341,13 @@ pub struct Postings<'a> {
     doc_freq: u32,
     last_doc: DocId,
     first: bool,
+    positions_at: usize,
 }
 
 impl Postings<'_> {
     /// How many documents contain the term.
     pub fn doc_freq(&self) -> u32 {
         self.doc_freq
-    }
-
-    fn read_positions(&mut self, count: u32) -> Result<Vec<u32>, BundleError> {
-        let mut positions = Vec::with_capacity(count as usize);
-        let mut last = 0u32;
-        for i in 0..count {
-            let delta = self.reader.u32()?;
-            last = if i == 0 {
-                delta
-            } else {
-                last.saturating_add(delta)
-            };
-            positions.push(last);
-        }
-        Ok(positions)
     }
 
     fn read_posting(&mut self) -> Result<Posting, BundleError> {
@@ -305,11 +363,20 @@ impl Postings<'_> {
         self.last_doc = doc;
         let title_tf = self.reader.u32()?;
         let text_tf = self.reader.u32()?;
-        Ok(Posting {
+        let positions_len =
+            usize::try_from(self.reader.u64()?).map_err(|_| BundleError::Truncated)?;
+        let posting = Posting {
             doc,
-            title_positions: self.read_positions(title_tf)?,
-            text_positions: self.read_positions(text_tf)?,
-        })
+            title_tf,
+            text_tf,
+            positions_at: self.positions_at,
+            positions_len,
+        };
+        self.positions_at = self
+            .positions_at
+            .checked_add(positions_len)
+            .ok_or(BundleError::Truncated)?;
+        Ok(posting)
     }
 }
 

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::analysis::tokenize;
+use crate::analysis::{conflation_key, tokenize};
 use crate::bundle::{section, FORMAT_VERSION, HEADER_LEN, MAGIC, SECTION_ENTRY_LEN};
 use crate::document::{CollectionInfo, Document};
 use crate::varint::{write_str, write_u64};
@@ -76,15 +76,31 @@ pub fn write_bundle(
     doc_offsets.push(offset_u32(store.len())?);
 
     let mut postings = Vec::new();
+    let mut positions = Vec::new();
     let mut terms = fst::MapBuilder::memory();
+    let mut classes: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     for (term, docs) in &index {
         // Keys come from a BTreeMap, so they are sorted and unique: insert cannot fail.
         terms
             .insert(term.as_bytes(), postings.len() as u64)
             .map_err(|_| WriteError::TooLarge)?;
-        write_postings(&mut postings, docs);
+        write_postings(&mut postings, &mut positions, docs);
+        classes.entry(conflation_key(term)).or_default().push(term);
     }
     let terms = terms.into_inner().map_err(|_| WriteError::TooLarge)?;
+
+    let mut class_bytes = Vec::new();
+    let mut conflations = fst::MapBuilder::memory();
+    for (key, members) in &classes {
+        conflations
+            .insert(key.as_bytes(), class_bytes.len() as u64)
+            .map_err(|_| WriteError::TooLarge)?;
+        write_u64(&mut class_bytes, members.len() as u64);
+        for member in members {
+            write_str(&mut class_bytes, member);
+        }
+    }
+    let conflations = conflations.into_inner().map_err(|_| WriteError::TooLarge)?;
 
     let mut meta = Vec::new();
     write_str(&mut meta, &collection.title);
@@ -103,6 +119,9 @@ pub fn write_bundle(
         (section::LENS, &lengths),
         (section::TERM, &terms),
         (section::POST, &postings),
+        (section::POSN, &positions),
+        (section::CONF, &conflations),
+        (section::CLAS, &class_bytes),
     ])
 }
 
@@ -128,21 +147,28 @@ fn write_document(out: &mut Vec<u8>, doc: &Document) {
     }
 }
 
-fn write_postings(out: &mut Vec<u8>, docs: &BTreeMap<u32, TermOccurrences>) {
+fn write_postings(
+    out: &mut Vec<u8>,
+    positions_out: &mut Vec<u8>,
+    docs: &BTreeMap<u32, TermOccurrences>,
+) {
     write_u64(out, docs.len() as u64);
+    write_u64(out, positions_out.len() as u64);
     let mut last_doc = 0;
     for (&doc, occurrences) in docs {
         write_u64(out, u64::from(doc - last_doc));
         last_doc = doc;
         write_u64(out, occurrences.title.len() as u64);
         write_u64(out, occurrences.text.len() as u64);
+        let before = positions_out.len();
         for positions in [&occurrences.title, &occurrences.text] {
             let mut last = 0;
             for &position in positions {
-                write_u64(out, u64::from(position - last));
+                write_u64(positions_out, u64::from(position - last));
                 last = position;
             }
         }
+        write_u64(out, (positions_out.len() - before) as u64);
     }
 }
 
@@ -263,7 +289,8 @@ mod tests {
                     let found = bundle.postings(offset.unwrap_or(0))
                         .map_err(|e| TestCaseError::fail(e.to_string()))?
                         .filter_map(Result::ok)
-                        .any(|p| p.doc == d as u32 && p.text_positions.contains(&token.position));
+                        .filter(|p| p.doc == d as u32)
+                        .any(|p| bundle.positions(&p).is_ok_and(|(_, text)| text.contains(&token.position)));
                     prop_assert!(found, "term {} at {} in doc {}", token.term, token.position, d);
                 }
             }

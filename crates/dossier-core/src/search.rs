@@ -1,17 +1,19 @@
 //! Query evaluation and ranking: a query string in, ranked documents out.
 //!
-//! A query is a list of words. Each word is looked up exactly; the last word, while the user
-//! is still typing it, also matches as a prefix (`Khame` → `khamenei`). Documents that contain
-//! every word rank above documents that contain only some, and within those groups by BM25F
-//! over the title and the text.
+//! Each query word stands for a small set of dictionary terms (see [`expand`](crate::expand)):
+//! the word itself, its inflections and spelling variants, words it begins while being typed,
+//! and, when it matches nothing as typed, words a typo or two away. Each term's match is
+//! scored with BM25F over title and text and discounted by how far it is from what was typed;
+//! a word scores a document by its best term. Documents that match every word (stop words
+//! aside) rank first, then documents that match some, each group by score; among the best,
+//! documents where the words stand close together gain a proximity bonus.
 
 use std::collections::BTreeSet;
 
-use fst::{Automaton, IntoStreamer, Streamer};
-
-use crate::analysis::tokenize;
 use crate::bundle::{Bundle, BundleError};
 use crate::document::DocId;
+use crate::expand::{expand_word, Expansion, ExpansionScope};
+use crate::query::{parse_query, Clause, Field, Matcher, Query};
 
 /// Ranking weights. Each is a named constant with the reason it has the value it has.
 pub mod weights {
@@ -27,26 +29,23 @@ pub mod weights {
     /// A word in the title is worth this many words in the text: titles say what a document
     /// is about, texts mention things in passing.
     pub const TITLE_WEIGHT: f32 = 3.0;
-    /// A prefix match (`khame` for `khamenei`) is worth this share of an exact match, so
-    /// a document containing the typed word itself outranks one containing a longer word.
-    pub const PREFIX_WEIGHT: f32 = 0.6;
+    /// The relative bonus (0–1) for query words standing next to each other; it falls off as
+    /// 1/distance. Small enough that proximity reorders near-ties and never outweighs a
+    /// clearly better BM25 match.
+    pub const PROXIMITY_BOOST: f32 = 0.25;
 }
 
-/// Queries with more distinct words than this keep the first ones: past a dozen words the
-/// extra ones do not change the ranking, only the cost (a pasted 10,000-character query must
-/// still answer instantly).
-pub const MAX_QUERY_WORDS: usize = 32;
-
-/// At most this many dictionary terms stand in for one prefix, the most frequent first: a
-/// one-letter prefix would otherwise expand to most of the dictionary.
-pub const MAX_PREFIX_EXPANSIONS: usize = 64;
+/// Only this many of the best documents get the proximity bonus: it needs positions, and
+/// below the first pages nobody looks.
+pub const PROXIMITY_CANDIDATES: usize = 64;
 
 /// How a query is run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchOptions {
     /// At most this many hits are returned (the total counts them all).
     pub limit: usize,
-    /// Treat the last word as a prefix too: on while the user is typing.
+    /// Treat the last word as a prefix too, unless the query ends with a space: on while the
+    /// user is typing.
     pub last_word_is_prefix: bool,
 }
 
@@ -64,8 +63,8 @@ impl Default for SearchOptions {
 pub struct Hit {
     pub doc: DocId,
     pub score: f32,
-    /// How many of the query's words the document contains.
-    pub matched_words: u32,
+    /// Whether the document matches every clause of the query (stop words aside).
+    pub matches_all: bool,
 }
 
 /// The answer to a query: the best hits and what matched, for snippets and highlighting.
@@ -75,166 +74,436 @@ pub struct SearchResults {
     pub total: usize,
     /// The best `limit` of them, best first.
     pub hits: Vec<Hit>,
-    /// Every dictionary term the query matched (its words and their prefix expansions),
-    /// sorted: what snippets and the reading view mark.
+    /// Every dictionary term the query matched (its words and their expansions), sorted:
+    /// what snippets and the reading view mark.
     pub matched_terms: Vec<String>,
-}
-
-/// One query word and the dictionary terms that stand for it, with their weights.
-struct WordExpansion {
-    terms: Vec<(String, u64, f32)>,
 }
 
 /// Runs `query` against `bundle`.
 ///
 /// An empty query, or one with no words in it (only punctuation, emoji or spaces), lists every
-/// document in bundle order. Cost: one dictionary look-up per word (a bounded prefix scan for
-/// the last) and one pass over each matched term's postings.
+/// document in bundle order; a query of only exclusions lists every other document.
 pub fn search(
     bundle: &Bundle<'_>,
     query: &str,
     options: &SearchOptions,
 ) -> Result<SearchResults, BundleError> {
-    let words = query_words(query);
-    let doc_count = bundle.doc_count();
-    if words.is_empty() {
-        let hits = (0..doc_count)
-            .take(options.limit)
+    let query = parse_query(query, options.last_word_is_prefix);
+    evaluate(bundle, &query, options.limit)
+}
+
+/// A document's score for one matcher or clause: sorted by doc, no duplicates.
+type Scores = Vec<(DocId, f32)>;
+
+/// Where in one document a query word's terms stand, ascending.
+#[derive(Debug, Clone, Default)]
+struct FieldPositions {
+    title: Vec<u32>,
+    text: Vec<u32>,
+}
+
+struct Evaluation<'b, 'a> {
+    bundle: &'b Bundle<'a>,
+    matched_terms: BTreeSet<String>,
+    /// Dense scratch for merging a word's expansions (max per document), reset after use.
+    best: Vec<f32>,
+    touched: Vec<DocId>,
+}
+
+/// Evaluates a parsed query.
+pub fn evaluate(
+    bundle: &Bundle<'_>,
+    query: &Query,
+    limit: usize,
+) -> Result<SearchResults, BundleError> {
+    let doc_count = bundle.doc_count() as usize;
+    let mut eval = Evaluation {
+        bundle,
+        matched_terms: BTreeSet::new(),
+        best: vec![0.0; doc_count],
+        touched: Vec::new(),
+    };
+
+    let mut excluded = vec![false; doc_count];
+    for matcher in &query.excluded {
+        for (doc, _) in eval.matcher(matcher, ExpansionScope::Exact)? {
+            excluded[doc as usize] = true;
+        }
+    }
+    if query.clauses.is_empty() {
+        let mut hits: Vec<Hit> = (0..bundle.doc_count())
+            .filter(|&doc| !excluded[doc as usize])
             .map(|doc| Hit {
                 doc,
                 score: 0.0,
-                matched_words: 0,
+                matches_all: true,
             })
             .collect();
+        let total = hits.len();
+        hits.truncate(limit);
         return Ok(SearchResults {
-            total: doc_count as usize,
+            total,
             hits,
             matched_terms: Vec::new(),
         });
     }
 
-    let last = words.len() - 1;
-    let expansions: Vec<WordExpansion> = words
+    // Stop words count towards "matches all" only when the query is nothing but stop words.
+    let all_stop = query.clauses.iter().all(Clause::is_stop_words);
+    let required: Vec<bool> = query
+        .clauses
         .iter()
-        .enumerate()
-        .map(|(i, word)| expand_word(bundle, word, options.last_word_is_prefix && i == last))
-        .collect::<Result<_, _>>()?;
+        .map(|c| all_stop || !c.is_stop_words())
+        .collect();
+    let required_count = required.iter().filter(|r| **r).count() as u32;
 
-    let mut scores = vec![0f32; doc_count as usize];
-    let mut matched = vec![0u32; doc_count as usize];
-    let mut best = vec![0f32; doc_count as usize];
-    let mut touched: Vec<DocId> = Vec::new();
-    let (avg_title, avg_text) = bundle.average_field_lengths();
-    let mut matched_terms = BTreeSet::new();
-
-    for expansion in &expansions {
-        for (term, offset, weight) in &expansion.terms {
-            let postings = bundle.postings(*offset)?;
-            let idf = idf(doc_count, postings.doc_freq());
-            for posting in postings {
-                let posting = posting?;
-                let doc = posting.doc as usize;
-                if doc >= best.len() {
-                    return Err(BundleError::Corrupt("posting names a missing document"));
-                }
-                let (title_len, text_len) = bundle.field_lengths(posting.doc);
-                let contribution = weight
-                    * bm25f(
-                        idf,
-                        posting.title_positions.len() as u32,
-                        title_len,
-                        avg_title,
-                        posting.text_positions.len() as u32,
-                        text_len,
-                        avg_text,
-                    );
-                if best[doc] == 0.0 {
-                    touched.push(posting.doc);
-                }
-                best[doc] = best[doc].max(contribution);
+    let mut scores = vec![0f32; doc_count];
+    let mut matched_required = vec![0u32; doc_count];
+    let mut clause_scores = Vec::with_capacity(query.clauses.len());
+    for (clause, is_required) in query.clauses.iter().zip(&required) {
+        let scored = eval.clause(clause, ExpansionScope::Tolerant)?;
+        for &(doc, score) in &scored {
+            scores[doc as usize] += score;
+            if *is_required {
+                matched_required[doc as usize] += 1;
             }
-            matched_terms.insert(term.clone());
         }
-        for &doc in &touched {
-            let doc = doc as usize;
-            scores[doc] += best[doc];
-            matched[doc] += 1;
-            best[doc] = 0.0;
-        }
-        touched.clear();
+        clause_scores.push(scored);
     }
 
-    let mut hits: Vec<Hit> = (0..doc_count)
-        .filter(|&doc| matched[doc as usize] > 0)
+    let mut hits: Vec<Hit> = (0..bundle.doc_count())
+        .filter(|&doc| matched_required[doc as usize] > 0 && !excluded[doc as usize])
         .map(|doc| Hit {
             doc,
             score: scores[doc as usize],
-            matched_words: matched[doc as usize],
+            matches_all: matched_required[doc as usize] == required_count,
         })
         .collect();
     let total = hits.len();
     rank_hits(&mut hits);
-    hits.truncate(options.limit);
+    eval.apply_proximity(query, &mut hits)?;
+    hits.truncate(limit);
     Ok(SearchResults {
         total,
         hits,
-        matched_terms: matched_terms.into_iter().collect(),
+        matched_terms: eval.matched_terms.into_iter().collect(),
     })
 }
 
-/// Orders hits best first: more matched words, then higher score, then bundle order, so the
-/// order is total and the same on every run.
+/// Orders hits best first: documents matching every clause, then by score, then in bundle
+/// order, so the order is total and the same on every run.
 pub fn rank_hits(hits: &mut [Hit]) {
     hits.sort_by(|a, b| {
-        b.matched_words
-            .cmp(&a.matched_words)
+        b.matches_all
+            .cmp(&a.matches_all)
             .then(b.score.total_cmp(&a.score))
             .then(a.doc.cmp(&b.doc))
     });
 }
 
-/// The distinct folded words of a query, in order, at most [`MAX_QUERY_WORDS`].
-pub fn query_words(query: &str) -> Vec<String> {
-    let mut seen = BTreeSet::new();
-    tokenize(query)
-        .into_iter()
-        .map(|token| token.term)
-        .filter(|term| seen.insert(term.clone()))
-        .take(MAX_QUERY_WORDS)
-        .collect()
+impl Evaluation<'_, '_> {
+    /// The sum of the scores of a clause's alternatives that a document matches.
+    fn clause(&mut self, clause: &Clause, scope: ExpansionScope) -> Result<Scores, BundleError> {
+        let mut merged: Scores = Vec::new();
+        for alternative in &clause.alternatives {
+            let scored = self.matcher(alternative, scope)?;
+            merged = merge_sum(&merged, &scored);
+        }
+        Ok(merged)
+    }
+
+    fn matcher(&mut self, matcher: &Matcher, scope: ExpansionScope) -> Result<Scores, BundleError> {
+        match matcher {
+            Matcher::Word {
+                term,
+                field,
+                prefix,
+            } => {
+                let expansions = expand_word(self.bundle, term, *prefix, scope)?;
+                self.word(&expansions, *field)
+            }
+            Matcher::Phrase { terms, field } => self.phrase(terms, *field),
+            Matcher::Group(clauses) => {
+                let all_stop = clauses.iter().all(Clause::is_stop_words);
+                let mut sum: Scores = Vec::new();
+                let mut needed: Option<Vec<DocId>> = None;
+                for clause in clauses {
+                    let scored = self.clause(clause, scope)?;
+                    if all_stop || !clause.is_stop_words() {
+                        let docs: Vec<DocId> = scored.iter().map(|(d, _)| *d).collect();
+                        needed = Some(match needed {
+                            None => docs,
+                            Some(previous) => intersect(&previous, &docs),
+                        });
+                    }
+                    sum = merge_sum(&sum, &scored);
+                }
+                let needed = needed.unwrap_or_default();
+                Ok(sum
+                    .into_iter()
+                    .filter(|(d, _)| needed.binary_search(d).is_ok())
+                    .collect())
+            }
+        }
+    }
+
+    /// A word's score in each document: the best of its expansions' weighted BM25F.
+    fn word(&mut self, expansions: &[Expansion], field: Field) -> Result<Scores, BundleError> {
+        let (avg_title, avg_text) = self.bundle.average_field_lengths();
+        let doc_count = self.bundle.doc_count();
+        for expansion in expansions {
+            let postings = self.bundle.postings(expansion.offset)?;
+            let idf = idf(doc_count, postings.doc_freq());
+            let mut any = false;
+            for posting in postings {
+                let posting = posting?;
+                let text_tf = if field == Field::Title {
+                    0
+                } else {
+                    posting.text_tf
+                };
+                if posting.title_tf + text_tf == 0 {
+                    continue;
+                }
+                let doc = posting.doc as usize;
+                let slot = self
+                    .best
+                    .get_mut(doc)
+                    .ok_or(BundleError::Corrupt("posting names a missing document"))?;
+                let (title_len, text_len) = self.bundle.field_lengths(posting.doc);
+                let contribution = expansion.weight
+                    * bm25f(
+                        idf,
+                        posting.title_tf,
+                        title_len,
+                        avg_title,
+                        text_tf,
+                        text_len,
+                        avg_text,
+                    );
+                if *slot == 0.0 {
+                    self.touched.push(posting.doc);
+                }
+                *slot = slot.max(contribution);
+                any = true;
+            }
+            if any {
+                self.matched_terms.insert(expansion.term.clone());
+            }
+        }
+        Ok(self.drain_best())
+    }
+
+    fn drain_best(&mut self) -> Scores {
+        self.touched.sort_unstable();
+        let scores = self
+            .touched
+            .iter()
+            .map(|&doc| (doc, std::mem::take(&mut self.best[doc as usize])))
+            .collect();
+        self.touched.clear();
+        scores
+    }
+
+    /// Documents where the phrase's words stand next to each other in order, scored as if the
+    /// phrase were one term (its own document frequency and occurrence counts).
+    fn phrase(&mut self, terms: &[String], field: Field) -> Result<Scores, BundleError> {
+        let mut per_word: Vec<Vec<Expansion>> = Vec::with_capacity(terms.len());
+        let mut candidates: Option<Vec<DocId>> = None;
+        for term in terms {
+            let expansions = expand_word(self.bundle, term, false, ExpansionScope::Exact)?;
+            let mut docs = Vec::new();
+            for expansion in &expansions {
+                for posting in self.bundle.postings(expansion.offset)? {
+                    docs.push(posting?.doc);
+                }
+            }
+            docs.sort_unstable();
+            docs.dedup();
+            candidates = Some(match candidates {
+                None => docs,
+                Some(previous) => intersect(&previous, &docs),
+            });
+            per_word.push(expansions);
+        }
+        let candidates = candidates.unwrap_or_default();
+        if candidates.is_empty() {
+            return Ok(Vec::new());
+        }
+        let positions: Vec<Vec<FieldPositions>> = per_word
+            .iter()
+            .map(|expansions| self.positions_in(expansions, &candidates))
+            .collect::<Result<_, _>>()?;
+
+        let mut counts: Vec<(DocId, u32, u32)> = Vec::new();
+        for (i, &doc) in candidates.iter().enumerate() {
+            let occurrences = |pick: fn(&FieldPositions) -> &Vec<u32>| -> u32 {
+                pick(&positions[0][i])
+                    .iter()
+                    .filter(|&&start| {
+                        positions.iter().enumerate().skip(1).all(|(offset, word)| {
+                            pick(&word[i])
+                                .binary_search(&(start + offset as u32))
+                                .is_ok()
+                        })
+                    })
+                    .count() as u32
+            };
+            let title = occurrences(|p| &p.title);
+            let text = if field == Field::Title {
+                0
+            } else {
+                occurrences(|p| &p.text)
+            };
+            if title + text > 0 {
+                counts.push((doc, title, text));
+            }
+        }
+        if counts.is_empty() {
+            return Ok(Vec::new());
+        }
+        for expansions in &per_word {
+            self.matched_terms
+                .extend(expansions.iter().map(|e| e.term.clone()));
+        }
+        let (avg_title, avg_text) = self.bundle.average_field_lengths();
+        let idf = idf(self.bundle.doc_count(), counts.len() as u32);
+        Ok(counts
+            .into_iter()
+            .map(|(doc, title, text)| {
+                let (title_len, text_len) = self.bundle.field_lengths(doc);
+                (
+                    doc,
+                    bm25f(idf, title, title_len, avg_title, text, text_len, avg_text),
+                )
+            })
+            .collect())
+    }
+
+    /// For each of `docs` (sorted), the merged title and text positions of all `expansions`.
+    fn positions_in(
+        &self,
+        expansions: &[Expansion],
+        docs: &[DocId],
+    ) -> Result<Vec<FieldPositions>, BundleError> {
+        let mut positions = vec![FieldPositions::default(); docs.len()];
+        for expansion in expansions {
+            for posting in self.bundle.postings(expansion.offset)? {
+                let posting = posting?;
+                if let Ok(i) = docs.binary_search(&posting.doc) {
+                    let (title, text) = self.bundle.positions(&posting)?;
+                    positions[i].title.extend(title);
+                    positions[i].text.extend(text);
+                }
+            }
+        }
+        for field in &mut positions {
+            field.title.sort_unstable();
+            field.text.sort_unstable();
+        }
+        Ok(positions)
+    }
+
+    /// Boosts the best documents whose query words stand close together, then reorders them.
+    fn apply_proximity(&mut self, query: &Query, hits: &mut [Hit]) -> Result<(), BundleError> {
+        let words: Vec<Vec<Expansion>> = query
+            .clauses
+            .iter()
+            .filter(|c| !c.is_stop_words())
+            .filter_map(|c| match c.alternatives.as_slice() {
+                [Matcher::Word {
+                    term,
+                    field: Field::Any,
+                    prefix,
+                }] => Some((term, *prefix)),
+                _ => None,
+            })
+            .map(|(term, prefix)| expand_word(self.bundle, term, prefix, ExpansionScope::Exact))
+            .collect::<Result<_, _>>()?;
+        if words.len() < 2 {
+            return Ok(());
+        }
+        let top = hits.len().min(PROXIMITY_CANDIDATES);
+        let mut docs: Vec<DocId> = hits[..top].iter().map(|h| h.doc).collect();
+        docs.sort_unstable();
+        let positions: Vec<Vec<FieldPositions>> = words
+            .iter()
+            .map(|expansions| self.positions_in(expansions, &docs))
+            .collect::<Result<_, _>>()?;
+        for hit in &mut hits[..top] {
+            let Ok(i) = docs.binary_search(&hit.doc) else {
+                continue;
+            };
+            let closeness: f32 = positions
+                .windows(2)
+                .map(|pair| {
+                    let title = min_distance(&pair[0][i].title, &pair[1][i].title);
+                    let text = min_distance(&pair[0][i].text, &pair[1][i].text);
+                    match title.min(text) {
+                        u32::MAX => 0.0,
+                        distance => 1.0 / distance.max(1) as f32,
+                    }
+                })
+                .sum::<f32>()
+                / (positions.len() - 1) as f32;
+            hit.score *= 1.0 + weights::PROXIMITY_BOOST * closeness;
+        }
+        rank_hits(&mut hits[..top]);
+        Ok(())
+    }
 }
 
-fn expand_word(
-    bundle: &Bundle<'_>,
-    word: &str,
-    as_prefix: bool,
-) -> Result<WordExpansion, BundleError> {
-    let mut terms = Vec::new();
-    if let Some(offset) = bundle.terms().get(word) {
-        terms.push((word.to_owned(), offset, 1.0));
-    }
-    if as_prefix {
-        let mut candidates = Vec::new();
-        let mut stream = bundle
-            .terms()
-            .search(fst::automaton::Str::new(word).starts_with())
-            .into_stream();
-        while let Some((key, offset)) = stream.next() {
-            if key == word.as_bytes() {
-                continue;
-            }
-            let doc_freq = bundle.postings(offset)?.doc_freq();
-            candidates.push((doc_freq, String::from_utf8_lossy(key).into_owned(), offset));
+/// The smallest gap between a position in `a` and one in `b` (both sorted), or `u32::MAX`.
+fn min_distance(a: &[u32], b: &[u32]) -> u32 {
+    let (mut i, mut j, mut best) = (0, 0, u32::MAX);
+    while i < a.len() && j < b.len() {
+        best = best.min(a[i].abs_diff(b[j]));
+        if a[i] < b[j] {
+            i += 1;
+        } else {
+            j += 1;
         }
-        candidates.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        terms.extend(
-            candidates
-                .into_iter()
-                .take(MAX_PREFIX_EXPANSIONS)
-                .map(|(_, term, offset)| (term, offset, weights::PREFIX_WEIGHT)),
-        );
     }
-    Ok(WordExpansion { terms })
+    best
+}
+
+fn merge_sum(a: &[(DocId, f32)], b: &[(DocId, f32)]) -> Scores {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(&(da, sa)), Some(&(db, sb))) if da == db => {
+                out.push((da, sa + sb));
+                i += 1;
+                j += 1;
+            }
+            (Some(&(da, sa)), Some(&(db, _))) if da < db => {
+                out.push((da, sa));
+                i += 1;
+            }
+            (Some(_), Some(&(db, sb))) => {
+                out.push((db, sb));
+                j += 1;
+            }
+            (Some(&pair), None) => {
+                out.push(pair);
+                i += 1;
+            }
+            (None, Some(&pair)) => {
+                out.push(pair);
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    out
+}
+
+fn intersect(a: &[DocId], b: &[DocId]) -> Vec<DocId> {
+    a.iter()
+        .copied()
+        .filter(|d| b.binary_search(d).is_ok())
+        .collect()
 }
 
 /// Inverse document frequency, the BM25 variant that never goes negative.

@@ -12,7 +12,7 @@ use clap::{Parser, Subcommand};
 use dossier_build::compile_corpus;
 use dossier_core::bundle::MAGIC;
 use dossier_core::{make_snippet, search, Bundle, SearchOptions};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 #[derive(Parser)]
 #[command(
@@ -46,6 +46,17 @@ enum Command {
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
+    },
+    /// Run BEIR-style queries (JSONL lines `{"_id", "text"}`) and print a TREC run
+    /// (`qid Q0 docid rank score dossier`), for scoring with standard tools.
+    Run {
+        /// A corpus folder or file, or a bundle.
+        source: PathBuf,
+        #[arg(long)]
+        queries: PathBuf,
+        /// Hits per query.
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
     },
 }
 
@@ -105,6 +116,58 @@ fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
+        Command::Run {
+            source,
+            queries,
+            limit,
+        } => {
+            let bytes = load_bundle_bytes(&source)?;
+            let bundle = Bundle::open(&bytes)
+                .with_context(|| format!("cannot read bundle {}", source.display()))?;
+            let text = std::fs::read_to_string(&queries)
+                .with_context(|| format!("cannot read queries {}", queries.display()))?;
+            // Whole queries, not text being typed: no prefix matching of the last word.
+            let options = SearchOptions {
+                limit,
+                last_word_is_prefix: false,
+            };
+            for (index, line) in text.lines().enumerate() {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let place = format!("{}:{}", queries.display(), index + 1);
+                let query: QueryLine = serde_json::from_str(line)
+                    .with_context(|| format!("{place}: expected {{\"_id\", \"text\"}}"))?;
+                let results = search(&bundle, &query.text, &options)
+                    .with_context(|| format!("{place}: search failed"))?;
+                for (rank, hit) in results.hits.iter().enumerate() {
+                    let doc = bundle.document(hit.doc)?;
+                    writeln!(
+                        out,
+                        "{} Q0 {} {} {:.6} dossier",
+                        query.id,
+                        doc.id,
+                        rank + 1,
+                        hit.score
+                    )?;
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct QueryLine {
+    #[serde(rename = "_id", deserialize_with = "id_as_text")]
+    id: String,
+    text: String,
+}
+
+fn id_as_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    match serde_json::Value::deserialize(deserializer)? {
+        serde_json::Value::String(s) => Ok(s),
+        other => Ok(other.to_string()),
     }
 }
 

@@ -1,0 +1,207 @@
+//! Which dictionary terms stand for a query word, and what each is worth.
+//!
+//! | match                                   | example               | weight            |
+//! |-----------------------------------------|-----------------------|-------------------|
+//! | the word itself                         | `prices` → prices     | 1.0               |
+//! | same stem                               | `prices` → price      | [`STEM_WEIGHT`]    |
+//! | same spelling-variant key, other stem   | `qasem` → qassem      | [`VARIANT_WEIGHT`] |
+//! | a longer word, while typing             | `khame` → khamenei    | [`PREFIX_WEIGHT`]  |
+//! | one or two typos away                   | `solemani` → soleimani| [`TYPO_WEIGHTS`]   |
+//!
+//! Typos are tried only when the word matches nothing as typed (neither exactly, nor as a
+//! variant, nor — while typing — as a prefix): a word that is in the dictionary is what the
+//! user meant.
+
+use fst::{Automaton, IntoStreamer, Streamer};
+
+use crate::analysis::{conflation_key, is_stop_word, stem};
+use crate::bundle::{Bundle, BundleError};
+use crate::fuzzy::{edit_distance, max_edits_for, prefix_edit_distance, FuzzyTerm};
+
+/// An inflection of the word (`price` for `prices`) is nearly as good as the word: the
+/// exact form still ranks first.
+pub const STEM_WEIGHT: f32 = 0.9;
+/// A spelling variant (`Qassem` for `Qasem`, `mobilisation` for `mobilization`) is the same
+/// name or word for the reader, but the form they typed ranks first.
+pub const VARIANT_WEIGHT: f32 = 0.85;
+/// A prefix match is worth this share of an exact match, so a document containing the typed
+/// word itself outranks one containing a longer word.
+pub const PREFIX_WEIGHT: f32 = 0.6;
+/// A match one / two typos away: below exact and prefix matches.
+pub const TYPO_WEIGHTS: [f32; 2] = [0.4, 0.25];
+
+/// At most this many dictionary terms stand in for one prefix, the most frequent first: a
+/// one-letter prefix would otherwise expand to most of the dictionary.
+pub const MAX_PREFIX_EXPANSIONS: usize = 64;
+
+/// How many terms a prefix of `chars` characters expands to. One or two typed letters say
+/// little about the word to come, and their expansions are the corpus's most frequent
+/// words, each with a long posting list: a few of them show results as fast as the user
+/// types, and the list sharpens with every letter.
+pub fn max_prefix_expansions(chars: usize) -> usize {
+    match chars {
+        0..=1 => MAX_PREFIX_EXPANSIONS / 8,
+        2 => MAX_PREFIX_EXPANSIONS / 4,
+        3 => MAX_PREFIX_EXPANSIONS / 2,
+        _ => MAX_PREFIX_EXPANSIONS,
+    }
+}
+/// At most this many typo matches, the fewest edits first, then the most frequent.
+pub const MAX_TYPO_EXPANSIONS: usize = 16;
+/// The typo automaton stops collecting after this many candidates; it only matters for
+/// prefix typos of short words in huge dictionaries.
+const MAX_TYPO_CANDIDATES: usize = 512;
+
+/// How far a word may stray from what was typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExpansionScope {
+    /// The word and its variants: for phrases, exclusions and proximity.
+    Exact,
+    /// Also prefixes (of a word being typed) and typos: for the words of a query.
+    Tolerant,
+}
+
+/// A dictionary term standing for a query word.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expansion {
+    pub term: String,
+    /// The term's value in the dictionary: where its postings are.
+    pub offset: u64,
+    pub weight: f32,
+}
+
+/// The terms that stand for `word` (folded), best first, each once.
+pub fn expand_word(
+    bundle: &Bundle<'_>,
+    word: &str,
+    prefix: bool,
+    scope: ExpansionScope,
+) -> Result<Vec<Expansion>, BundleError> {
+    let mut expansions = Vec::new();
+    if let Some(offset) = bundle.terms().get(word) {
+        expansions.push(Expansion {
+            term: word.to_owned(),
+            offset,
+            weight: 1.0,
+        });
+    }
+    let word_stem = stem(word);
+    for member in bundle.conflation_class(&conflation_key(word))? {
+        if member == word {
+            continue;
+        }
+        if let Some(offset) = bundle.terms().get(member) {
+            let weight = if stem(member) == word_stem {
+                STEM_WEIGHT
+            } else {
+                VARIANT_WEIGHT
+            };
+            expansions.push(Expansion {
+                term: member.to_owned(),
+                offset,
+                weight,
+            });
+        }
+    }
+    if scope == ExpansionScope::Exact {
+        return Ok(expansions);
+    }
+    if prefix {
+        let found = prefix_expansions(bundle, word, &expansions)?;
+        expansions.extend(found);
+    }
+    if expansions.is_empty() {
+        expansions = typo_expansions(bundle, word, prefix)?;
+    }
+    Ok(expansions)
+}
+
+fn prefix_expansions(
+    bundle: &Bundle<'_>,
+    word: &str,
+    already: &[Expansion],
+) -> Result<Vec<Expansion>, BundleError> {
+    let mut candidates = Vec::new();
+    let mut stream = bundle
+        .terms()
+        .search(fst::automaton::Str::new(word).starts_with())
+        .into_stream();
+    while let Some((key, offset)) = stream.next() {
+        if key == word.as_bytes() || already.iter().any(|e| e.term.as_bytes() == key) {
+            continue;
+        }
+        let term = String::from_utf8_lossy(key).into_owned();
+        // `th` is not a search for "the": stop words only match when typed whole.
+        if is_stop_word(&term) {
+            continue;
+        }
+        let doc_freq = bundle.postings(offset)?.doc_freq();
+        candidates.push((doc_freq, term, offset));
+    }
+    candidates.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    Ok(candidates
+        .into_iter()
+        .take(max_prefix_expansions(word.chars().count()))
+        .map(|(_, term, offset)| Expansion {
+            term,
+            offset,
+            weight: PREFIX_WEIGHT,
+        })
+        .collect())
+}
+
+fn typo_expansions(
+    bundle: &Bundle<'_>,
+    word: &str,
+    prefix: bool,
+) -> Result<Vec<Expansion>, BundleError> {
+    let max_edits = max_edits_for(word.chars().count());
+    if max_edits == 0 {
+        return Ok(Vec::new());
+    }
+    let mut candidates = Vec::new();
+    let mut stream = bundle
+        .terms()
+        .search(FuzzyTerm::new(word, max_edits, prefix))
+        .into_stream();
+    while let Some((key, offset)) = stream.next() {
+        let edits = if prefix {
+            prefix_edit_distance(word.as_bytes(), key)
+        } else {
+            edit_distance(word.as_bytes(), key)
+        };
+        let doc_freq = bundle.postings(offset)?.doc_freq();
+        candidates.push((
+            edits,
+            doc_freq,
+            String::from_utf8_lossy(key).into_owned(),
+            offset,
+        ));
+        if candidates.len() >= MAX_TYPO_CANDIDATES {
+            break;
+        }
+    }
+    candidates.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then(b.1.cmp(&a.1))
+            .then_with(|| a.2.cmp(&b.2))
+    });
+    Ok(candidates
+        .into_iter()
+        .take(MAX_TYPO_EXPANSIONS)
+        .map(|(edits, _, term, offset)| {
+            let weight = TYPO_WEIGHTS[edits.clamp(1, 2) - 1];
+            // A prefix typo is both unfinished and mistyped: discount it for both.
+            let weight = if prefix {
+                weight * PREFIX_WEIGHT
+            } else {
+                weight
+            };
+            Expansion {
+                term,
+                offset,
+                weight,
+            }
+        })
+        .collect())
+}
