@@ -76,12 +76,14 @@ fn main() -> Result<()> {
         std::hint::black_box(run_query(query)?);
     }
     let mut times: Vec<(Duration, &str)> = Vec::new();
+    let mut by_query: Vec<(Duration, &str)> = Vec::new();
     let mut search_only: Vec<Duration> = Vec::new();
     for _ in 0..ROUNDS {
         for (kind, query) in &queries {
             let t = Instant::now();
             std::hint::black_box(run_query(query)?);
             times.push((t.elapsed(), kind));
+            by_query.push((t.elapsed(), query));
             let t = Instant::now();
             std::hint::black_box(search(&bundle, query, &options)?.total);
             search_only.push(t.elapsed());
@@ -141,6 +143,14 @@ fn main() -> Result<()> {
             micros(percentile(&mut of_kind, 0.95))
         );
     }
+    by_query.sort_by(|a, b| b.0.cmp(&a.0));
+    by_query.dedup_by(|a, b| a.1 == b.1);
+    let slowest: Vec<String> = by_query
+        .iter()
+        .take(8)
+        .map(|(d, q)| format!("{q:?} {}", micros(*d)))
+        .collect();
+    println!("\nslowest queries: {}", slowest.join(", "));
     Ok(())
 }
 

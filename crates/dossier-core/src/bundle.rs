@@ -26,8 +26,9 @@
 //!         vu tag_count, tag_count × vs tag,
 //!         vu meta_count, meta_count × (vs key, vs value)
 //! "LENS"  doc_count × (u32 title_tokens, u32 text_tokens): field lengths for BM25F
-//! "TERM"  fst::Map from folded term (see `analysis::fold`) to the byte offset of the term's
-//!         posting list in POST
+//! "TERM"  fst::Map from folded term (see `analysis::fold`) to a packed value:
+//!         (byte offset of the term's posting list in POST) << 24 | min(doc_freq, 2^24 − 1),
+//!         so that ranking prefix and typo candidates by frequency reads no posting list
 //! "POST"  per term, a posting list:
 //!           vu doc_freq
 //!           vu positions_at    byte offset in POSN of the first posting's positions
@@ -52,11 +53,19 @@
 //! layout is a new version. `tests/golden.rs` in `dossier-build` pins these bytes.
 
 use crate::document::{CollectionInfo, DocId, StoredDocument};
+use crate::search::weights::{B_TEXT, B_TITLE};
 use crate::varint::Reader;
 
 pub const MAGIC: [u8; 8] = *b"DOSSIER\0";
 pub const FORMAT_VERSION: u32 = 2;
 pub const HEADER_LEN: usize = 16;
+/// Low bits of a TERM value that hold the term's document frequency (capped).
+pub const DOC_FREQ_BITS: u32 = 24;
+
+/// The TERM value for a posting list at `offset` in POST with `doc_freq` documents.
+pub fn term_value(offset: u64, doc_freq: u32) -> u64 {
+    (offset << DOC_FREQ_BITS) | u64::from(doc_freq.min((1 << DOC_FREQ_BITS) - 1))
+}
 pub const SECTION_ENTRY_LEN: usize = 12;
 
 /// Section tags of format version 2.
@@ -105,6 +114,10 @@ pub struct Bundle<'a> {
     doc_count: u32,
     avg_title_len: f32,
     avg_text_len: f32,
+    /// Per document, BM25F's length normalisation of title and text (see
+    /// [`Bundle::length_norms`]): derived once at open, 8 bytes a document, because ranking
+    /// needs it for every posting it scores.
+    length_norms: Vec<(f32, f32)>,
 }
 
 impl std::fmt::Debug for Bundle<'_> {
@@ -173,6 +186,16 @@ impl<'a> Bundle<'a> {
             text_sum += u64::from(read_u32(pair, 4)?);
         }
         let n = f64::from(doc_count.max(1));
+        let avg_title_len = (title_sum as f64 / n).max(1.0) as f32;
+        let avg_text_len = (text_sum as f64 / n).max(1.0) as f32;
+        let mut length_norms = Vec::with_capacity(doc_count as usize);
+        for pair in lengths.chunks_exact(8) {
+            let (title, text) = (read_u32(pair, 0)? as f32, read_u32(pair, 4)? as f32);
+            length_norms.push((
+                1.0 - B_TITLE + B_TITLE * title / avg_title_len,
+                1.0 - B_TEXT + B_TEXT * text / avg_text_len,
+            ));
+        }
         let terms = fst::Map::new(find(section::TERM, "TERM")?)
             .map_err(|_| BundleError::Corrupt("term dictionary"))?;
 
@@ -190,8 +213,9 @@ impl<'a> Bundle<'a> {
             conflations,
             classes: find(section::CLAS, "CLAS")?,
             doc_count,
-            avg_title_len: (title_sum as f64 / n).max(1.0) as f32,
-            avg_text_len: (text_sum as f64 / n).max(1.0) as f32,
+            avg_title_len,
+            avg_text_len,
+            length_norms,
         })
     }
 
@@ -250,6 +274,15 @@ impl<'a> Bundle<'a> {
         )
     }
 
+    /// BM25F's length normalisation of a document's title and text: `1 − b + b·len/avg_len`
+    /// for each field, with the `b`s of `search::weights`.
+    pub fn length_norms(&self, doc: DocId) -> (f32, f32) {
+        self.length_norms
+            .get(doc as usize)
+            .copied()
+            .unwrap_or((1.0, 1.0))
+    }
+
     /// Average title and text lengths in tokens, over all documents.
     pub fn average_field_lengths(&self) -> (f32, f32) {
         (self.avg_title_len, self.avg_text_len)
@@ -260,9 +293,15 @@ impl<'a> Bundle<'a> {
         &self.terms
     }
 
-    /// The posting list of the term whose dictionary value is `offset`.
-    pub fn postings(&self, offset: u64) -> Result<Postings<'a>, BundleError> {
-        let at = usize::try_from(offset).map_err(|_| BundleError::Truncated)?;
+    /// The document frequency a term's dictionary value records: exact below 2^24 − 1
+    /// documents, that number above. Free: no posting list is read.
+    pub fn doc_freq_hint(value: u64) -> u32 {
+        (value & ((1 << DOC_FREQ_BITS) - 1)) as u32
+    }
+
+    /// The posting list of the term whose dictionary value is `value`.
+    pub fn postings(&self, value: u64) -> Result<Postings<'a>, BundleError> {
+        let at = usize::try_from(value >> DOC_FREQ_BITS).map_err(|_| BundleError::Truncated)?;
         let mut reader = Reader::at(self.postings, at);
         let doc_freq = reader.u32()?;
         let positions_at = usize::try_from(reader.u64()?).map_err(|_| BundleError::Truncated)?;

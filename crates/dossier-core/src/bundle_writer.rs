@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::analysis::{conflation_key, tokenize};
-use crate::bundle::{section, FORMAT_VERSION, HEADER_LEN, MAGIC, SECTION_ENTRY_LEN};
+use crate::bundle::{section, term_value, FORMAT_VERSION, HEADER_LEN, MAGIC, SECTION_ENTRY_LEN};
 use crate::document::{CollectionInfo, Document};
 use crate::varint::{write_str, write_u64};
 
@@ -82,7 +82,10 @@ pub fn write_bundle(
     for (term, docs) in &index {
         // Keys come from a BTreeMap, so they are sorted and unique: insert cannot fail.
         terms
-            .insert(term.as_bytes(), postings.len() as u64)
+            .insert(
+                term.as_bytes(),
+                term_value(postings.len() as u64, docs.len() as u32),
+            )
             .map_err(|_| WriteError::TooLarge)?;
         write_postings(&mut postings, &mut positions, docs);
         classes.entry(conflation_key(term)).or_default().push(term);

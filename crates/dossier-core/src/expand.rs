@@ -40,9 +40,9 @@ pub const MAX_PREFIX_EXPANSIONS: usize = 64;
 /// types, and the list sharpens with every letter.
 pub fn max_prefix_expansions(chars: usize) -> usize {
     match chars {
-        0..=1 => MAX_PREFIX_EXPANSIONS / 8,
-        2 => MAX_PREFIX_EXPANSIONS / 4,
-        3 => MAX_PREFIX_EXPANSIONS / 2,
+        0..=1 => MAX_PREFIX_EXPANSIONS / 16,
+        2 => MAX_PREFIX_EXPANSIONS / 8,
+        3 => MAX_PREFIX_EXPANSIONS / 4,
         _ => MAX_PREFIX_EXPANSIONS,
     }
 }
@@ -65,7 +65,7 @@ pub enum ExpansionScope {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Expansion {
     pub term: String,
-    /// The term's value in the dictionary: where its postings are.
+    /// The term's value in the dictionary: where its postings are (see `Bundle::postings`).
     pub offset: u64,
     pub weight: f32,
 }
@@ -121,29 +121,35 @@ fn prefix_expansions(
     word: &str,
     already: &[Expansion],
 ) -> Result<Vec<Expansion>, BundleError> {
-    let mut candidates = Vec::new();
+    let keep = max_prefix_expansions(word.chars().count());
+    // The best `keep` so far, most frequent first (ties: alphabetical, as the stream comes).
+    // A one-letter prefix streams thousands of terms: only those that make the cut are
+    // copied out of the dictionary.
+    let mut best: Vec<(u32, Vec<u8>, u64)> = Vec::with_capacity(keep + 1);
     let mut stream = bundle
         .terms()
         .search(fst::automaton::Str::new(word).starts_with())
         .into_stream();
-    while let Some((key, offset)) = stream.next() {
+    while let Some((key, value)) = stream.next() {
+        let doc_freq = Bundle::doc_freq_hint(value);
+        if best.len() == keep && best.last().is_some_and(|(df, _, _)| *df >= doc_freq) {
+            continue;
+        }
         if key == word.as_bytes() || already.iter().any(|e| e.term.as_bytes() == key) {
             continue;
         }
-        let term = String::from_utf8_lossy(key).into_owned();
         // `th` is not a search for "the": stop words only match when typed whole.
-        if is_stop_word(&term) {
+        if std::str::from_utf8(key).is_ok_and(is_stop_word) {
             continue;
         }
-        let doc_freq = bundle.postings(offset)?.doc_freq();
-        candidates.push((doc_freq, term, offset));
+        let at = best.partition_point(|(df, _, _)| *df >= doc_freq);
+        best.insert(at, (doc_freq, key.to_vec(), value));
+        best.truncate(keep);
     }
-    candidates.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    Ok(candidates
+    Ok(best
         .into_iter()
-        .take(max_prefix_expansions(word.chars().count()))
-        .map(|(_, term, offset)| Expansion {
-            term,
+        .map(|(_, key, offset)| Expansion {
+            term: String::from_utf8_lossy(&key).into_owned(),
             offset,
             weight: PREFIX_WEIGHT,
         })

@@ -180,7 +180,7 @@ pub fn evaluate(
         })
         .collect();
     let total = hits.len();
-    rank_hits(&mut hits);
+    keep_best_hits(&mut hits, limit.max(PROXIMITY_CANDIDATES));
     eval.apply_proximity(query, &mut hits)?;
     hits.truncate(limit);
     Ok(SearchResults {
@@ -193,12 +193,28 @@ pub fn evaluate(
 /// Orders hits best first: documents matching every clause, then by score, then in bundle
 /// order, so the order is total and the same on every run.
 pub fn rank_hits(hits: &mut [Hit]) {
-    hits.sort_by(|a, b| {
-        b.matches_all
-            .cmp(&a.matches_all)
-            .then(b.score.total_cmp(&a.score))
-            .then(a.doc.cmp(&b.doc))
-    });
+    hits.sort_by(better_hit);
+}
+
+fn better_hit(a: &Hit, b: &Hit) -> std::cmp::Ordering {
+    b.matches_all
+        .cmp(&a.matches_all)
+        .then(b.score.total_cmp(&a.score))
+        .then(a.doc.cmp(&b.doc))
+}
+
+/// Keeps the best `keep` hits, ranked: a selection, then a sort of only those, because a
+/// one-letter prefix can match every document and nobody pages through all of them.
+fn keep_best_hits(hits: &mut Vec<Hit>, keep: usize) {
+    if keep == 0 {
+        hits.clear();
+        return;
+    }
+    if hits.len() > keep {
+        hits.select_nth_unstable_by(keep - 1, better_hit);
+        hits.truncate(keep);
+    }
+    rank_hits(hits);
 }
 
 impl Evaluation<'_, '_> {
@@ -249,7 +265,6 @@ impl Evaluation<'_, '_> {
 
     /// A word's score in each document: the best of its expansions' weighted BM25F.
     fn word(&mut self, expansions: &[Expansion], field: Field) -> Result<Scores, BundleError> {
-        let (avg_title, avg_text) = self.bundle.average_field_lengths();
         let doc_count = self.bundle.doc_count();
         for expansion in expansions {
             let postings = self.bundle.postings(expansion.offset)?;
@@ -270,17 +285,9 @@ impl Evaluation<'_, '_> {
                     .best
                     .get_mut(doc)
                     .ok_or(BundleError::Corrupt("posting names a missing document"))?;
-                let (title_len, text_len) = self.bundle.field_lengths(posting.doc);
+                let (title_norm, text_norm) = self.bundle.length_norms(posting.doc);
                 let contribution = expansion.weight
-                    * bm25f(
-                        idf,
-                        posting.title_tf,
-                        title_len,
-                        avg_title,
-                        text_tf,
-                        text_len,
-                        avg_text,
-                    );
+                    * bm25f_normalised(idf, posting.title_tf, title_norm, text_tf, text_norm);
                 if *slot == 0.0 {
                     self.touched.push(posting.doc);
                 }
@@ -366,15 +373,14 @@ impl Evaluation<'_, '_> {
             self.matched_terms
                 .extend(expansions.iter().map(|e| e.term.clone()));
         }
-        let (avg_title, avg_text) = self.bundle.average_field_lengths();
         let idf = idf(self.bundle.doc_count(), counts.len() as u32);
         Ok(counts
             .into_iter()
             .map(|(doc, title, text)| {
-                let (title_len, text_len) = self.bundle.field_lengths(doc);
+                let (title_norm, text_norm) = self.bundle.length_norms(doc);
                 (
                     doc,
-                    bm25f(idf, title, title_len, avg_title, text, text_len, avg_text),
+                    bm25f_normalised(idf, title, title_norm, text, text_norm),
                 )
             })
             .collect())
@@ -525,8 +531,19 @@ pub fn bm25f(
     avg_text_len: f32,
 ) -> f32 {
     use weights::*;
-    let title = title_tf as f32 / (1.0 - B_TITLE + B_TITLE * title_len as f32 / avg_title_len);
-    let text = text_tf as f32 / (1.0 - B_TEXT + B_TEXT * text_len as f32 / avg_text_len);
-    let tf = TITLE_WEIGHT * title + text;
-    idf * tf / (K1 + tf)
+    let title_norm = 1.0 - B_TITLE + B_TITLE * title_len as f32 / avg_title_len;
+    let text_norm = 1.0 - B_TEXT + B_TEXT * text_len as f32 / avg_text_len;
+    bm25f_normalised(idf, title_tf, title_norm, text_tf, text_norm)
+}
+
+/// [`bm25f`] with the length normalisations already computed (see `Bundle::length_norms`).
+pub fn bm25f_normalised(
+    idf: f32,
+    title_tf: u32,
+    title_norm: f32,
+    text_tf: u32,
+    text_norm: f32,
+) -> f32 {
+    let tf = weights::TITLE_WEIGHT * (title_tf as f32 / title_norm) + text_tf as f32 / text_norm;
+    idf * tf / (weights::K1 + tf)
 }
