@@ -143,7 +143,7 @@ fn main() -> Result<()> {
             micros(percentile(&mut of_kind, 0.95))
         );
     }
-    by_query.sort_by(|a, b| b.0.cmp(&a.0));
+    by_query.sort_by_key(|(duration, _)| std::cmp::Reverse(*duration));
     by_query.dedup_by(|a, b| a.1 == b.1);
     let slowest: Vec<String> = by_query
         .iter()
