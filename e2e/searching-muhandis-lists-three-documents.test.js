@@ -36,3 +36,21 @@ test('the last word matches as a prefix while typing', async () => {
   const marks = await page.locator('.results mark').allInnerTexts();
   assert.ok(marks.some((m) => m.startsWith('Khamenei')), `marks: ${marks}`);
 });
+
+test('a misspelt name still finds it, and the snippet marks the word as written', async () => {
+  const { page } = await openSite(browser, site.url);
+  await search(page, 'Solemani ', '5 documents');
+  const marks = await page.locator('.results mark').allInnerTexts();
+  assert.ok(marks.some((m) => m.startsWith('Soleimani')), `marks: ${marks}`);
+});
+
+test('a quoted phrase and an exclusion narrow the results', async () => {
+  const { page } = await openSite(browser, site.url);
+  await search(page, '"oil prices"', '1 document');
+  await search(page, 'embassy', 'documents');
+  const all = await page.getByRole('status').innerText();
+  await search(page, 'embassy -Kuwait', 'documents');
+  await page.waitForFunction((before) => document.querySelector('[role=status]').innerText !== before, all);
+  const narrowed = Number((await page.getByRole('status').innerText()).split(' ')[0]);
+  assert.equal(narrowed, Number(all.split(' ')[0]) - 1);
+});

@@ -6,8 +6,10 @@
 //! cargo xtask build [--corpus PATH] [--public-url URL] [--dist DIR]
 //! cargo xtask test                                    every check, as CI runs it
 //! cargo xtask bench [--corpus PATH]                   speed and size (see docs/benchmarks.md)
+//! cargo xtask eval-ir [--data-dir DIR]                relevance vs MiniSearch and Lunr
 //! ```
 
+mod eval_ir;
 mod serve;
 mod site;
 mod test;
@@ -96,6 +98,11 @@ fn dispatch(args: &[String]) -> Result<()> {
                 bench.arg(corpus);
             }
             run(bench.current_dir(workspace_root()))
+        }
+        "eval-ir" => {
+            let data_dir = flags.take("--data-dir");
+            flags.finish()?;
+            eval_ir::run(data_dir)
         }
         "help" | "--help" | "-h" => {
             println!("{}", include_str!("usage.txt"));

@@ -115,7 +115,8 @@ pub fn wasm_bindgen_version() -> Result<String> {
     bail!("Cargo.lock has no wasm-bindgen package")
 }
 
-fn ensure_npm_packages(dir: &Path) -> Result<()> {
+/// Installs `dir`'s npm packages from its lock file when `node_modules` is missing or older.
+pub fn ensure_npm_packages(dir: &Path) -> Result<()> {
     let marker = dir.join("node_modules/.package-lock.json");
     let lock = dir.join("package-lock.json");
     let fresh = match (marker.metadata(), lock.metadata()) {

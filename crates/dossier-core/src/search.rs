@@ -105,8 +105,10 @@ struct FieldPositions {
 struct Evaluation<'b, 'a> {
     bundle: &'b Bundle<'a>,
     matched_terms: BTreeSet<String>,
-    /// Dense scratch for merging a word's expansions (max per document), reset after use.
-    best: Vec<f32>,
+    /// Dense scratch for a word's weighted term frequencies per document (title, text),
+    /// summed over its expansions; reset after each word.
+    title_tf: Vec<f32>,
+    text_tf: Vec<f32>,
     touched: Vec<DocId>,
 }
 
@@ -120,7 +122,8 @@ pub fn evaluate(
     let mut eval = Evaluation {
         bundle,
         matched_terms: BTreeSet::new(),
-        best: vec![0.0; doc_count],
+        title_tf: vec![0.0; doc_count],
+        text_tf: vec![0.0; doc_count],
         touched: Vec::new(),
     };
 
@@ -159,8 +162,11 @@ pub fn evaluate(
 
     let mut scores = vec![0f32; doc_count];
     let mut matched_required = vec![0u32; doc_count];
-    let mut clause_scores = Vec::with_capacity(query.clauses.len());
     for (clause, is_required) in query.clauses.iter().zip(&required) {
+        // Beside other words, stop words are noise: like Lunr and most engines, ignore them.
+        if !is_required {
+            continue;
+        }
         let scored = eval.clause(clause, ExpansionScope::Tolerant)?;
         for &(doc, score) in &scored {
             scores[doc as usize] += score;
@@ -168,7 +174,6 @@ pub fn evaluate(
                 matched_required[doc as usize] += 1;
             }
         }
-        clause_scores.push(scored);
     }
 
     let mut hits: Vec<Hit> = (0..bundle.doc_count())
@@ -263,14 +268,15 @@ impl Evaluation<'_, '_> {
         }
     }
 
-    /// A word's score in each document: the best of its expansions' weighted BM25F.
+    /// A word's score in each document. The word's expansions count as one term, as a
+    /// stemmer would make them: their occurrences are summed, each weighted by how close the
+    /// expansion is to what was typed, and the term's document frequency is that of the
+    /// union. So a document saying "flow" twice and "flows" three times has five
+    /// occurrences, and the exact form still weighs most.
     fn word(&mut self, expansions: &[Expansion], field: Field) -> Result<Scores, BundleError> {
-        let doc_count = self.bundle.doc_count();
         for expansion in expansions {
-            let postings = self.bundle.postings(expansion.offset)?;
-            let idf = idf(doc_count, postings.doc_freq());
             let mut any = false;
-            for posting in postings {
+            for posting in self.bundle.postings(expansion.offset)? {
                 let posting = posting?;
                 let text_tf = if field == Field::Title {
                     0
@@ -281,35 +287,32 @@ impl Evaluation<'_, '_> {
                     continue;
                 }
                 let doc = posting.doc as usize;
-                let slot = self
-                    .best
-                    .get_mut(doc)
-                    .ok_or(BundleError::Corrupt("posting names a missing document"))?;
-                let (title_norm, text_norm) = self.bundle.length_norms(posting.doc);
-                let contribution = expansion.weight
-                    * bm25f_normalised(idf, posting.title_tf, title_norm, text_tf, text_norm);
-                if *slot == 0.0 {
+                if doc >= self.title_tf.len() {
+                    return Err(BundleError::Corrupt("posting names a missing document"));
+                }
+                if self.title_tf[doc] == 0.0 && self.text_tf[doc] == 0.0 {
                     self.touched.push(posting.doc);
                 }
-                *slot = slot.max(contribution);
+                self.title_tf[doc] += expansion.weight * posting.title_tf as f32;
+                self.text_tf[doc] += expansion.weight * text_tf as f32;
                 any = true;
             }
             if any {
                 self.matched_terms.insert(expansion.term.clone());
             }
         }
-        Ok(self.drain_best())
-    }
-
-    fn drain_best(&mut self) -> Scores {
+        let idf = idf(self.bundle.doc_count(), self.touched.len() as u32);
         self.touched.sort_unstable();
-        let scores = self
-            .touched
-            .iter()
-            .map(|&doc| (doc, std::mem::take(&mut self.best[doc as usize])))
-            .collect();
+        let mut scores = Vec::with_capacity(self.touched.len());
+        for &doc in &self.touched {
+            let d = doc as usize;
+            let (title_norm, text_norm) = self.bundle.length_norms(doc);
+            let title = std::mem::take(&mut self.title_tf[d]);
+            let text = std::mem::take(&mut self.text_tf[d]);
+            scores.push((doc, bm25f_weighted(idf, title, title_norm, text, text_norm)));
+        }
         self.touched.clear();
-        scores
+        Ok(scores)
     }
 
     /// Documents where the phrase's words stand next to each other in order, scored as if the
@@ -544,6 +547,17 @@ pub fn bm25f_normalised(
     text_tf: u32,
     text_norm: f32,
 ) -> f32 {
-    let tf = weights::TITLE_WEIGHT * (title_tf as f32 / title_norm) + text_tf as f32 / text_norm;
+    bm25f_weighted(idf, title_tf as f32, title_norm, text_tf as f32, text_norm)
+}
+
+/// [`bm25f_normalised`] over weighted (fractional) term frequencies.
+pub fn bm25f_weighted(
+    idf: f32,
+    title_tf: f32,
+    title_norm: f32,
+    text_tf: f32,
+    text_norm: f32,
+) -> f32 {
+    let tf = weights::TITLE_WEIGHT * (title_tf / title_norm) + text_tf / text_norm;
     idf * tf / (weights::K1 + tf)
 }

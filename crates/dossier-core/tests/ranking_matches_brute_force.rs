@@ -13,7 +13,7 @@ use dossier_core::expand::{
 };
 use dossier_core::fuzzy::{edit_distance, max_edits_for, prefix_edit_distance};
 use dossier_core::query::{parse_query, Clause, Matcher};
-use dossier_core::search::{bm25f, idf, rank_hits, weights};
+use dossier_core::search::{bm25f_weighted, idf, rank_hits, weights};
 use dossier_core::{search, write_bundle, Bundle, CollectionInfo, Document, Hit, SearchOptions};
 use proptest::prelude::*;
 
@@ -117,30 +117,43 @@ impl Oracle {
         out
     }
 
-    fn word_score(&self, doc: usize, expansions: &[(String, f32)]) -> Option<f32> {
+    /// A word's expansions as one weighted pseudo-term: occurrences summed with their
+    /// weights, document frequency of the union.
+    fn word_scores(&self, expansions: &[(String, f32)]) -> BTreeMap<usize, f32> {
         let n = self.title.len() as u32;
-        expansions
-            .iter()
-            .filter_map(|(term, weight)| {
-                let title_tf = self.title[doc].iter().filter(|t| *t == term).count() as u32;
-                let text_tf = self.text[doc].iter().filter(|t| *t == term).count() as u32;
-                (title_tf + text_tf > 0).then(|| {
-                    let (tl, xl) = (self.title[doc].len() as u32, self.text[doc].len() as u32);
-                    weight
-                        * bm25f(
-                            idf(n, self.df(term)),
-                            title_tf,
-                            tl,
-                            self.avg_title,
-                            text_tf,
-                            xl,
-                            self.avg_text,
-                        )
-                })
+        let tf = |field: &Vec<String>| -> f32 {
+            expansions
+                .iter()
+                .map(|(term, weight)| weight * field.iter().filter(|t| *t == term).count() as f32)
+                .sum()
+        };
+        let present: Vec<usize> = (0..self.title.len())
+            .filter(|&d| {
+                self.title[d]
+                    .iter()
+                    .chain(&self.text[d])
+                    .any(|t| expansions.iter().any(|(e, _)| e == t))
             })
-            .fold(None, |acc: Option<f32>, s| {
-                Some(acc.map_or(s, |a| a.max(s)))
+            .collect();
+        let idf = idf(n, present.len() as u32);
+        present
+            .into_iter()
+            .map(|d| {
+                let (tl, xl) = (self.title[d].len() as f32, self.text[d].len() as f32);
+                let title_norm = 1.0 - weights::B_TITLE + weights::B_TITLE * tl / self.avg_title;
+                let text_norm = 1.0 - weights::B_TEXT + weights::B_TEXT * xl / self.avg_text;
+                (
+                    d,
+                    bm25f_weighted(
+                        idf,
+                        tf(&self.title[d]),
+                        title_norm,
+                        tf(&self.text[d]),
+                        text_norm,
+                    ),
+                )
             })
+            .collect()
     }
 
     fn positions(&self, doc: usize, expansions: &[(String, f32)]) -> (Vec<u32>, Vec<u32>) {
@@ -174,13 +187,14 @@ impl Oracle {
         let required_count = required.iter().filter(|r| **r).count() as u32;
         let mut hits: BTreeMap<usize, (f32, u32)> = BTreeMap::new();
         for ((word, prefix), is_required) in words.iter().zip(&required) {
+            if !is_required {
+                continue; // stop words beside other words are ignored
+            }
             let expansions = self.expansions(word, *prefix, true);
-            for doc in 0..self.title.len() {
-                if let Some(score) = self.word_score(doc, &expansions) {
-                    let entry = hits.entry(doc).or_insert((0.0, 0));
-                    entry.0 += score;
-                    entry.1 += u32::from(*is_required);
-                }
+            for (doc, score) in self.word_scores(&expansions) {
+                let entry = hits.entry(doc).or_insert((0.0, 0));
+                entry.0 += score;
+                entry.1 += 1;
             }
         }
         let mut hits: Vec<Hit> = hits

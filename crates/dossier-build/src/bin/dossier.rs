@@ -140,15 +140,20 @@ fn run(cli: Cli) -> Result<()> {
                     .with_context(|| format!("{place}: expected {{\"_id\", \"text\"}}"))?;
                 let results = search(&bundle, &query.text, &options)
                     .with_context(|| format!("{place}: search failed"))?;
+                // trec_eval orders a run by its score column, but Dossier ranks documents that
+                // match every word above those that match some, whatever their BM25F. The
+                // score printed is therefore a surrogate that falls with rank, so standard
+                // tools score the order Dossier shows.
+                let count = results.hits.len();
                 for (rank, hit) in results.hits.iter().enumerate() {
                     let doc = bundle.document(hit.doc)?;
+                    let surrogate = (count - rank) as f64;
                     writeln!(
                         out,
-                        "{} Q0 {} {} {:.6} dossier",
+                        "{} Q0 {} {} {surrogate:.1} dossier",
                         query.id,
                         doc.id,
-                        rank + 1,
-                        hit.score
+                        rank + 1
                     )?;
                 }
             }
