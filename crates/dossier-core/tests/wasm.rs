@@ -32,10 +32,16 @@ fn search_and_snippets_work_in_the_browser() {
 }
 
 #[wasm_bindgen_test]
-fn prefixes_match_while_typing_in_the_browser() {
+fn prefixes_typos_and_phrases_work_in_the_browser() {
     let bundle = Bundle::open(GOLDEN).expect("bundle opens");
-    let results = search(&bundle, "revo", &SearchOptions::default()).expect("search");
-    assert_eq!(results.total, 0);
-    let results = search(&bundle, "reve", &SearchOptions::default()).expect("search");
-    assert_eq!(results.total, 1);
+    let count = |query: &str| {
+        search(&bundle, query, &SearchOptions::default())
+            .expect("search")
+            .total
+    };
+    assert_eq!(count("reve"), 1, "prefix of revenge");
+    assert_eq!(count("revnge "), 1, "one typo from revenge");
+    assert_eq!(count("\"oil prices\""), 2);
+    assert_eq!(count("oil -markets"), 1);
+    assert_eq!(count("zzzz"), 0);
 }
