@@ -36,6 +36,7 @@ pub fn app() -> Html {
             let options = SearchOptions {
                 limit: *shown,
                 last_word_is_prefix: true,
+                ..SearchOptions::default()
             };
             search(bundle, query, &options).unwrap_or_default()
         })

@@ -62,6 +62,7 @@ fn main() -> Result<()> {
     let options = SearchOptions {
         limit: TOP,
         last_word_is_prefix: true,
+        ..SearchOptions::default()
     };
     let run_query = |query: &str| -> Result<usize> {
         let results = search(&bundle, query, &options)?;

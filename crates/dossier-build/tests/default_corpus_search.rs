@@ -23,6 +23,7 @@ fn found(query: &str) -> Vec<String> {
     let options = SearchOptions {
         limit: 100,
         last_word_is_prefix: true,
+        ..SearchOptions::default()
     };
     let results = search(&bundle, query, &options).expect("search");
     assert_eq!(results.total, results.hits.len());

@@ -46,6 +46,12 @@
 //!         of its class in CLAS; every key, since a query word that is not in the dictionary
 //!         (`prices`) may share its key with one that is (`price`)
 //! "CLAS"  per class: vu term_count, term_count × vs term (sorted)
+//! "FACE"  facet values (see `facets`), sorted by kind then name:
+//!           vu value_count, then per value:
+//!             u8 kind     0 person, 1 organization, 2 place, 3 source, 4 tag, 5 date
+//!             vs name, vu alias_count, alias_count × vs alias, vu mentions,
+//!             vu doc_count, doc_count × vu doc_delta (ascending; first absolute)
+//!         Optional: a bundle without it has no facets.
 //! ```
 //!
 //! Readers reject another magic or version. Sections with unknown tags are ignored, so a
@@ -53,6 +59,7 @@
 //! layout is a new version. `tests/golden.rs` in `dossier-build` pins these bytes.
 
 use crate::document::{CollectionInfo, DocId, StoredDocument};
+use crate::facets::{FacetKind, FacetValue};
 use crate::search::weights::{B_TEXT, B_TITLE};
 use crate::varint::Reader;
 
@@ -79,6 +86,7 @@ pub mod section {
     pub const POSN: [u8; 4] = *b"POSN";
     pub const CONF: [u8; 4] = *b"CONF";
     pub const CLAS: [u8; 4] = *b"CLAS";
+    pub const FACE: [u8; 4] = *b"FACE";
 }
 
 /// Why bundle bytes could not be read.
@@ -118,6 +126,8 @@ pub struct Bundle<'a> {
     /// [`Bundle::length_norms`]): derived once at open, 8 bytes a document, because ranking
     /// needs it for every posting it scores.
     length_norms: Vec<(f32, f32)>,
+    /// Decoded at open: a few bytes a (document, value) pair, and every keystroke counts them.
+    facets: Vec<FacetValue>,
 }
 
 impl std::fmt::Debug for Bundle<'_> {
@@ -201,6 +211,11 @@ impl<'a> Bundle<'a> {
 
         let conflations = fst::Map::new(find(section::CONF, "CONF")?)
             .map_err(|_| BundleError::Corrupt("conflation dictionary"))?;
+        let facets = match find(section::FACE, "FACE") {
+            Ok(bytes) => read_facets(bytes, doc_count)?,
+            Err(BundleError::MissingSection(_)) => Vec::new(),
+            Err(other) => return Err(other),
+        };
 
         Ok(Bundle {
             collection,
@@ -212,6 +227,7 @@ impl<'a> Bundle<'a> {
             positions: find(section::POSN, "POSN")?,
             conflations,
             classes: find(section::CLAS, "CLAS")?,
+            facets,
             doc_count,
             avg_title_len,
             avg_text_len,
@@ -272,6 +288,11 @@ impl<'a> Bundle<'a> {
             read_u32(self.lengths, at).unwrap_or(0),
             read_u32(self.lengths, at + 4).unwrap_or(0),
         )
+    }
+
+    /// Every facet value of the collection, sorted by kind then name.
+    pub fn facets(&self) -> &[FacetValue] {
+        &self.facets
     }
 
     /// BM25F's length normalisation of a document's title and text: `1 − b + b·len/avg_len`
@@ -433,6 +454,47 @@ impl Iterator for Postings<'_> {
         }
         Some(posting)
     }
+}
+
+fn read_facets(bytes: &[u8], doc_count: u32) -> Result<Vec<FacetValue>, BundleError> {
+    let mut reader = Reader::new(bytes);
+    let count = reader.u64()?;
+    let mut values = Vec::new();
+    for _ in 0..count {
+        let kind =
+            FacetKind::from_code(reader.byte()?).ok_or(BundleError::Corrupt("facet kind"))?;
+        let name = reader.str()?.to_owned();
+        let alias_count = reader.u64()?;
+        let mut aliases = Vec::new();
+        for _ in 0..alias_count {
+            aliases.push(reader.str()?.to_owned());
+        }
+        let mentions = reader.u32()?;
+        let doc_count_of_value = reader.u64()?;
+        let mut docs = Vec::new();
+        let mut last = 0u32;
+        for i in 0..doc_count_of_value {
+            let delta = reader.u32()?;
+            last = if i == 0 {
+                delta
+            } else {
+                last.checked_add(delta)
+                    .ok_or(BundleError::Corrupt("facet doc id"))?
+            };
+            if last >= doc_count {
+                return Err(BundleError::Corrupt("facet names a missing document"));
+            }
+            docs.push(last);
+        }
+        values.push(FacetValue {
+            kind,
+            name,
+            aliases,
+            mentions,
+            docs,
+        });
+    }
+    Ok(values)
 }
 
 fn read_u32(bytes: &[u8], at: usize) -> Result<u32, BundleError> {

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use crate::analysis::{conflation_key, tokenize};
 use crate::bundle::{section, term_value, FORMAT_VERSION, HEADER_LEN, MAGIC, SECTION_ENTRY_LEN};
 use crate::document::{CollectionInfo, Document};
+use crate::facets::{year_month, FacetKind, FacetValue};
 use crate::varint::{write_str, write_u64};
 
 /// Why a bundle could not be written.
@@ -27,13 +28,24 @@ struct TermOccurrences {
     text: Vec<u32>,
 }
 
-/// Compiles `documents` into bundle bytes. Documents are stored sorted by id, so the bytes
-/// depend only on the input set, not on the order files were read in.
+/// Compiles `documents` into bundle bytes, with their declared tags and dates as facets.
+/// Documents are stored sorted by id, so the bytes depend only on the input set, not on the
+/// order files were read in.
 ///
 /// Cost: one tokenisation of every title and text; memory proportional to the postings.
 pub fn write_bundle(
     collection: &CollectionInfo,
     documents: &[Document],
+) -> Result<Vec<u8>, WriteError> {
+    write_bundle_with_entities(collection, documents, &[])
+}
+
+/// [`write_bundle`] plus entity facets found at build time (people, organisations, places,
+/// sources), whose `docs` are indices into `documents`.
+pub fn write_bundle_with_entities(
+    collection: &CollectionInfo,
+    documents: &[Document],
+    entities: &[FacetValue],
 ) -> Result<Vec<u8>, WriteError> {
     let mut order: Vec<&Document> = documents.iter().collect();
     order.sort_by(|a, b| a.id.cmp(&b.id));
@@ -115,6 +127,8 @@ pub fn write_bundle(
         docs_section.extend_from_slice(&offset.to_le_bytes());
     }
 
+    let facets = write_facets(documents, entities);
+
     assemble(&[
         (section::META, &meta),
         (section::DOCS, &docs_section),
@@ -125,7 +139,85 @@ pub fn write_bundle(
         (section::POSN, &positions),
         (section::CONF, &conflations),
         (section::CLAS, &class_bytes),
+        (section::FACE, &facets),
     ])
+}
+
+/// The FACE section: entity facets plus declared tags and year-month dates, with document
+/// indices remapped from input order to bundle (id) order.
+fn write_facets(documents: &[Document], entities: &[FacetValue]) -> Vec<u8> {
+    let mut by_id: Vec<usize> = (0..documents.len()).collect();
+    by_id.sort_by(|&a, &b| documents[a].id.cmp(&documents[b].id));
+    let mut bundle_index = vec![0u32; documents.len()];
+    for (position, &input) in by_id.iter().enumerate() {
+        bundle_index[input] = position as u32;
+    }
+
+    let mut values: BTreeMap<(FacetKind, String), FacetValue> = BTreeMap::new();
+    fn value_of<'v>(
+        values: &'v mut BTreeMap<(FacetKind, String), FacetValue>,
+        kind: FacetKind,
+        name: &str,
+    ) -> &'v mut FacetValue {
+        values
+            .entry((kind, name.to_owned()))
+            .or_insert_with(|| FacetValue {
+                kind,
+                name: name.to_owned(),
+                aliases: Vec::new(),
+                mentions: 0,
+                docs: Vec::new(),
+            })
+    }
+    for (input_doc, doc) in documents.iter().enumerate() {
+        let mut tags: Vec<&str> = doc.tags.iter().map(String::as_str).collect();
+        tags.sort_unstable();
+        tags.dedup();
+        for tag in tags {
+            let value = value_of(&mut values, FacetKind::Tag, tag);
+            value.docs.push(bundle_index[input_doc]);
+            value.mentions += 1;
+        }
+        if let Some(month) = year_month(&doc.date) {
+            let value = value_of(&mut values, FacetKind::Date, &month);
+            value.docs.push(bundle_index[input_doc]);
+            value.mentions += 1;
+        }
+    }
+    for entity in entities {
+        let value = value_of(&mut values, entity.kind, &entity.name);
+        value.mentions += entity.mentions;
+        value.aliases.extend(entity.aliases.iter().cloned());
+        value.docs.extend(
+            entity
+                .docs
+                .iter()
+                .filter_map(|&input_doc| bundle_index.get(input_doc as usize).copied()),
+        );
+    }
+
+    let mut out = Vec::new();
+    write_u64(&mut out, values.len() as u64);
+    for value in values.values_mut() {
+        value.docs.sort_unstable();
+        value.docs.dedup();
+        value.aliases.sort();
+        value.aliases.dedup();
+        out.push(value.kind.code());
+        write_str(&mut out, &value.name);
+        write_u64(&mut out, value.aliases.len() as u64);
+        for alias in &value.aliases {
+            write_str(&mut out, alias);
+        }
+        write_u64(&mut out, u64::from(value.mentions));
+        write_u64(&mut out, value.docs.len() as u64);
+        let mut last = 0;
+        for &doc in &value.docs {
+            write_u64(&mut out, u64::from(doc - last));
+            last = doc;
+        }
+    }
+    out
 }
 
 fn write_document(out: &mut Vec<u8>, doc: &Document) {

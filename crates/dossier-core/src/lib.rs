@@ -19,6 +19,7 @@ pub mod bundle;
 pub mod bundle_writer;
 pub mod document;
 pub mod expand;
+pub mod facets;
 pub mod fuzzy;
 pub mod query;
 pub mod search;
@@ -26,7 +27,8 @@ pub mod snippet;
 pub mod varint;
 
 pub use bundle::{Bundle, BundleError};
-pub use bundle_writer::{write_bundle, WriteError};
+pub use bundle_writer::{write_bundle, write_bundle_with_entities, WriteError};
 pub use document::{CollectionInfo, DocId, Document, StoredDocument};
+pub use facets::{FacetCount, FacetCounts, FacetKind, FacetValue, Filter};
 pub use search::{search, Hit, SearchOptions, SearchResults};
 pub use snippet::{highlight_ranges, make_snippet, Snippet};

@@ -13,6 +13,7 @@ use std::collections::BTreeSet;
 use crate::bundle::{Bundle, BundleError};
 use crate::document::DocId;
 use crate::expand::{expand_word, Expansion, ExpansionScope};
+use crate::facets::{count_facets, filter_mask, FacetCounts, Filter};
 use crate::query::{parse_query, Clause, Field, Matcher, Query};
 
 /// Ranking weights. Each is a named constant with the reason it has the value it has.
@@ -47,6 +48,8 @@ pub struct SearchOptions {
     /// Treat the last word as a prefix too, unless the query ends with a space: on while the
     /// user is typing.
     pub last_word_is_prefix: bool,
+    /// Selected facet values: OR within a kind, AND across kinds, negated ones excluded.
+    pub filters: Vec<Filter>,
 }
 
 impl Default for SearchOptions {
@@ -54,6 +57,7 @@ impl Default for SearchOptions {
         SearchOptions {
             limit: 20,
             last_word_is_prefix: true,
+            filters: Vec::new(),
         }
     }
 }
@@ -77,6 +81,9 @@ pub struct SearchResults {
     /// Every dictionary term the query matched (its words and their expansions), sorted:
     /// what snippets and the reading view mark.
     pub matched_terms: Vec<String>,
+    /// For every facet value of the collection, how many of all the results (not only the
+    /// returned `hits`) carry it.
+    pub facets: FacetCounts,
 }
 
 /// Runs `query` against `bundle`.
@@ -89,7 +96,7 @@ pub fn search(
     options: &SearchOptions,
 ) -> Result<SearchResults, BundleError> {
     let query = parse_query(query, options.last_word_is_prefix);
-    evaluate(bundle, &query, options.limit)
+    evaluate(bundle, &query, &options.filters, options.limit)
 }
 
 /// A document's score for one matcher or clause: sorted by doc, no duplicates.
@@ -116,9 +123,12 @@ struct Evaluation<'b, 'a> {
 pub fn evaluate(
     bundle: &Bundle<'_>,
     query: &Query,
+    filters: &[Filter],
     limit: usize,
 ) -> Result<SearchResults, BundleError> {
     let doc_count = bundle.doc_count() as usize;
+    let passes = filter_mask(bundle.facets(), filters, doc_count);
+    let passes = |doc: DocId| passes.as_ref().is_none_or(|mask| mask[doc as usize]);
     let mut eval = Evaluation {
         bundle,
         matched_terms: BTreeSet::new(),
@@ -135,7 +145,7 @@ pub fn evaluate(
     }
     if query.clauses.is_empty() {
         let mut hits: Vec<Hit> = (0..bundle.doc_count())
-            .filter(|&doc| !excluded[doc as usize])
+            .filter(|&doc| !excluded[doc as usize] && passes(doc))
             .map(|doc| Hit {
                 doc,
                 score: 0.0,
@@ -143,11 +153,13 @@ pub fn evaluate(
             })
             .collect();
         let total = hits.len();
+        let facets = facet_counts(bundle, &hits);
         hits.truncate(limit);
         return Ok(SearchResults {
             total,
             hits,
             matched_terms: Vec::new(),
+            facets,
         });
     }
 
@@ -177,7 +189,7 @@ pub fn evaluate(
     }
 
     let mut hits: Vec<Hit> = (0..bundle.doc_count())
-        .filter(|&doc| matched_required[doc as usize] > 0 && !excluded[doc as usize])
+        .filter(|&doc| matched_required[doc as usize] > 0 && !excluded[doc as usize] && passes(doc))
         .map(|doc| Hit {
             doc,
             score: scores[doc as usize],
@@ -185,6 +197,7 @@ pub fn evaluate(
         })
         .collect();
     let total = hits.len();
+    let facets = facet_counts(bundle, &hits);
     keep_best_hits(&mut hits, limit.max(PROXIMITY_CANDIDATES));
     eval.apply_proximity(query, &mut hits)?;
     hits.truncate(limit);
@@ -192,7 +205,16 @@ pub fn evaluate(
         total,
         hits,
         matched_terms: eval.matched_terms.into_iter().collect(),
+        facets,
     })
+}
+
+fn facet_counts(bundle: &Bundle<'_>, hits: &[Hit]) -> FacetCounts {
+    let mut in_results = vec![false; bundle.doc_count() as usize];
+    for hit in hits {
+        in_results[hit.doc as usize] = true;
+    }
+    count_facets(bundle.facets(), &in_results)
 }
 
 /// Orders hits best first: documents matching every clause, then by score, then in bundle

@@ -58,6 +58,12 @@ impl<'a> Reader<'a> {
         }
     }
 
+    pub fn byte(&mut self) -> Result<u8, BundleError> {
+        let byte = *self.bytes.get(self.at).ok_or(BundleError::Truncated)?;
+        self.at += 1;
+        Ok(byte)
+    }
+
     pub fn u32(&mut self) -> Result<u32, BundleError> {
         u32::try_from(self.u64()?).map_err(|_| BundleError::Corrupt("varint exceeds 32 bits"))
     }

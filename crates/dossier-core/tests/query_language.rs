@@ -65,6 +65,7 @@ fn ids_with(query: &str, typing: bool) -> Vec<String> {
     let options = SearchOptions {
         limit: 100,
         last_word_is_prefix: typing,
+        ..SearchOptions::default()
     };
     let results = search(&bundle, query, &options).expect("search never fails");
     results
@@ -178,6 +179,7 @@ fn an_inflection_matches_and_ranks_below_the_exact_form() {
     let options = SearchOptions {
         limit: 10,
         last_word_is_prefix: false,
+        ..SearchOptions::default()
     };
     for (query, first) in [("price", 0), ("prices", 1)] {
         let results = search(&bundle, query, &options).expect("search");

@@ -308,7 +308,7 @@ proptest! {
         let query = words.join(" ");
         let bytes = write_bundle(&CollectionInfo::default(), &docs).map_err(|e| TestCaseError::fail(e.to_string()))?;
         let bundle = Bundle::open(&bytes).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let options = SearchOptions { limit: usize::MAX, last_word_is_prefix: prefix };
+        let options = SearchOptions { limit: usize::MAX, last_word_is_prefix: prefix, ..SearchOptions::default() };
         let got = search(&bundle, &query, &options).map_err(|e| TestCaseError::fail(e.to_string()))?;
         if parse_query(&query, prefix).is_empty() {
             prop_assert_eq!(got.total, docs.len());

@@ -11,7 +11,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use dossier_build::compile_corpus;
 use dossier_core::bundle::MAGIC;
-use dossier_core::{make_snippet, search, Bundle, SearchOptions};
+use dossier_core::{make_snippet, search, Bundle, FacetKind, Filter, SearchOptions};
 use serde::{Deserialize, Serialize};
 
 #[derive(Parser)]
@@ -43,6 +43,19 @@ enum Command {
         /// At most this many hits.
         #[arg(long, default_value_t = 10)]
         limit: usize,
+        /// Keep only documents with this facet value: KIND=VALUE, or KIND!=VALUE to leave
+        /// them out. KIND is person, org, place, source, tag or date. Repeatable: values of
+        /// one kind are alternatives, kinds narrow each other.
+        #[arg(long = "filter", value_name = "KIND=VALUE")]
+        filters: Vec<String>,
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the entities (people, organisations, places, sources) of a corpus or bundle.
+    Entities {
+        /// A corpus folder or file, or a bundle.
+        source: PathBuf,
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
@@ -99,20 +112,53 @@ fn run(cli: Cli) -> Result<()> {
             source,
             query,
             limit,
+            filters,
             json,
         } => {
+            let filters = filters
+                .iter()
+                .map(|text| {
+                    Filter::parse(text).with_context(|| {
+                        format!("--filter {text:?}: expected KIND=VALUE or KIND!=VALUE, KIND one of person, org, place, source, tag, date")
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
             let bytes = load_bundle_bytes(&source)?;
             let bundle = Bundle::open(&bytes)
                 .with_context(|| format!("cannot read bundle {}", source.display()))?;
             let options = SearchOptions {
                 limit,
                 last_word_is_prefix: true,
+                filters,
             };
             let output = search_output(&bundle, &query, &options)?;
             if json {
                 writeln!(out, "{}", serde_json::to_string(&output)?)?;
             } else {
                 print_text(&mut out, &output)?;
+            }
+            Ok(())
+        }
+        Command::Entities { source, json } => {
+            let bytes = load_bundle_bytes(&source)?;
+            let bundle = Bundle::open(&bytes)
+                .with_context(|| format!("cannot read bundle {}", source.display()))?;
+            let entities = entities_output(&bundle)?;
+            if json {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string(&EntitiesOutput { entities })?
+                )?;
+            } else {
+                for entity in &entities {
+                    let (kind, name, docs) = (&entity.kind, &entity.name, entity.docs.len());
+                    writeln!(
+                        out,
+                        "{kind:<7} {name}  ({docs} documents, {} mentions)",
+                        entity.mentions
+                    )?;
+                }
             }
             Ok(())
         }
@@ -130,6 +176,7 @@ fn run(cli: Cli) -> Result<()> {
             let options = SearchOptions {
                 limit,
                 last_word_is_prefix: false,
+                ..SearchOptions::default()
             };
             for (index, line) in text.lines().enumerate() {
                 if line.trim().is_empty() {
@@ -198,6 +245,57 @@ struct SearchOutput {
     query: String,
     total: usize,
     hits: Vec<HitOutput>,
+    /// Every kind's values with their counts over all the results, most frequent first.
+    facets: std::collections::BTreeMap<&'static str, Vec<FacetCountOutput>>,
+}
+
+#[derive(Serialize)]
+struct FacetCountOutput {
+    value: String,
+    count: u32,
+}
+
+#[derive(Serialize)]
+struct EntitiesOutput {
+    entities: Vec<EntityOutput>,
+}
+
+#[derive(Serialize)]
+struct EntityOutput {
+    kind: &'static str,
+    name: String,
+    aliases: Vec<String>,
+    /// Ids of the documents that mention it.
+    docs: Vec<String>,
+    mentions: u32,
+}
+
+fn entities_output(bundle: &Bundle<'_>) -> Result<Vec<EntityOutput>> {
+    let entity_kinds = [
+        FacetKind::Person,
+        FacetKind::Organization,
+        FacetKind::Place,
+        FacetKind::Source,
+    ];
+    bundle
+        .facets()
+        .iter()
+        .filter(|value| entity_kinds.contains(&value.kind))
+        .map(|value| {
+            let docs = value
+                .docs
+                .iter()
+                .map(|&doc| bundle.document(doc).map(|d| d.id.to_owned()))
+                .collect::<Result<_, _>>()?;
+            Ok(EntityOutput {
+                kind: value.kind.key(),
+                name: value.name.clone(),
+                aliases: value.aliases.clone(),
+                docs,
+                mentions: value.mentions,
+            })
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -232,10 +330,26 @@ fn search_output(
         })
         .collect::<Result<_, dossier_core::BundleError>>()
         .context("cannot read a document from the bundle")?;
+    let facets = FacetKind::ALL
+        .into_iter()
+        .map(|kind| {
+            let counts = results.facets.get(&kind).map_or_else(Vec::new, |counts| {
+                counts
+                    .iter()
+                    .map(|c| FacetCountOutput {
+                        value: c.value.clone(),
+                        count: c.count,
+                    })
+                    .collect()
+            });
+            (kind.key(), counts)
+        })
+        .collect();
     Ok(SearchOutput {
         query: query.to_owned(),
         total: results.total,
         hits,
+        facets,
     })
 }
 
