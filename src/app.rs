@@ -5,6 +5,8 @@ use std::rc::Rc;
 use dossier_core::{make_snippet, search, SearchOptions, SearchResults};
 use yew::prelude::*;
 
+use crate::components::facet_panel::FacetPanel;
+use crate::components::filter_chips::FilterChips;
 use crate::components::reader::Reader;
 use crate::components::result_count::ResultCount;
 use crate::components::result_list::{ResultItem, ResultList};
@@ -31,16 +33,17 @@ pub fn app() -> Html {
     });
 
     let results: Rc<SearchResults> = {
-        let (query, shown) = (state.query.clone(), state.shown);
-        use_memo((query, shown), move |(query, shown)| {
+        let (query, shown, filters) = (state.query.clone(), state.shown, state.filters.clone());
+        use_memo((query, shown, filters), move |(query, shown, filters)| {
             let options = SearchOptions {
                 limit: *shown,
                 last_word_is_prefix: true,
-                ..SearchOptions::default()
+                filters: filters.as_ref().clone(),
             };
             search(bundle, query, &options).unwrap_or_default()
         })
     };
+    let facet_counts = Rc::new(results.facets.clone());
     let items: Rc<Vec<ResultItem>> = {
         let results = results.clone();
         use_memo(results, |results| result_items(results))
@@ -63,28 +66,55 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::ShowMore))
     };
+    let on_toggle = {
+        let state = state.clone();
+        Callback::from(move |(kind, value, negated)| {
+            state.dispatch(Action::ToggleFilter(kind, value, negated))
+        })
+    };
+    let on_remove = {
+        let state = state.clone();
+        Callback::from(move |filter| state.dispatch(Action::RemoveFilter(filter)))
+    };
+    let has_facets = facet_counts.values().any(|values| !values.is_empty());
+
+    // The drawer starts open where there is room for it beside the results.
+    let wide = gloo::utils::window()
+        .match_media("(min-width: 50rem)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches());
 
     html! {
-        <>
+        <div class={classes!("shell", has_facets.then_some("wide"))}>
             <header class="masthead">
                 <h1>{ collection.title.clone() }</h1>
                 if !collection.description.is_empty() {
                     <p class="description">{ collection.description.clone() }</p>
                 }
             </header>
-            <main class="page">
-                <SearchBox value={AttrValue::from(state.query.clone())} {on_input} />
-                <ResultCount total={results.total} />
-                if let Some(doc) = state.open {
-                    <Reader {doc} {matched_terms} {on_close} />
-                } else {
-                    <ResultList items={items} total={results.total} {on_open} {on_show_more} />
+            <div class={classes!("layout", has_facets.then_some("with-facets"))}>
+                if has_facets {
+                    <details class="facet-drawer" open={wide}>
+                        <summary>{ "Filters" }</summary>
+                        <FacetPanel counts={facet_counts} filters={state.filters.clone()} {on_toggle} />
+                    </details>
                 }
-            </main>
+                <main class="page">
+                    <SearchBox value={AttrValue::from(state.query.clone())} {on_input} />
+                    <ResultCount total={results.total} />
+                    <FilterChips filters={state.filters.clone()} {on_remove} />
+                    if let Some(doc) = state.open {
+                        <Reader {doc} {matched_terms} {on_close} />
+                    } else {
+                        <ResultList items={items} total={results.total} {on_open} {on_show_more} />
+                    }
+                </main>
+            </div>
             <footer class="colophon">
                 <p>{ format!("{} documents · searched in your browser; nothing leaves this page", bundle.doc_count()) }</p>
             </footer>
-        </>
+        </div>
     }
 }
 

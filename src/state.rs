@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use dossier_core::DocId;
+use dossier_core::{DocId, FacetKind, Filter};
 use yew::Reducible;
 
 /// How many results the list shows at first, and how many more each "Show more" adds.
@@ -16,6 +16,8 @@ pub struct State {
     pub open: Option<DocId>,
     /// How many results the list shows.
     pub shown: usize,
+    /// Selected facet values, in the order they were chosen.
+    pub filters: Rc<Vec<Filter>>,
 }
 
 impl Default for State {
@@ -24,6 +26,7 @@ impl Default for State {
             query: String::new(),
             open: None,
             shown: PAGE_SIZE,
+            filters: Rc::new(Vec::new()),
         }
     }
 }
@@ -35,6 +38,10 @@ pub enum Action {
     Open(DocId),
     Close,
     ShowMore,
+    /// Selects (kind, value) as included, or as excluded when `negated`; selecting it again
+    /// the same way clears it.
+    ToggleFilter(FacetKind, String, bool),
+    RemoveFilter(Filter),
 }
 
 impl State {
@@ -44,6 +51,7 @@ impl State {
                 query,
                 open: None,
                 shown: PAGE_SIZE,
+                filters: self.filters.clone(),
             },
             Action::Open(doc) => State {
                 open: Some(doc),
@@ -57,6 +65,42 @@ impl State {
                 shown: self.shown + PAGE_SIZE,
                 ..self.clone()
             },
+            Action::ToggleFilter(kind, value, negated) => {
+                let mut filters: Vec<Filter> = self.filters.as_ref().clone();
+                let existing = filters
+                    .iter()
+                    .position(|f| f.kind == kind && f.value == value);
+                match existing.map(|i| filters.remove(i)) {
+                    Some(previous) if previous.negated == negated => {}
+                    _ => filters.push(Filter {
+                        kind,
+                        value,
+                        negated,
+                    }),
+                }
+                self.with_filters(filters)
+            }
+            Action::RemoveFilter(filter) => {
+                let filters = self
+                    .filters
+                    .iter()
+                    .filter(|f| **f != filter)
+                    .cloned()
+                    .collect();
+                self.with_filters(filters)
+            }
+        }
+    }
+}
+
+impl State {
+    /// New filters mean new results: back to the first page, reader closed.
+    fn with_filters(&self, filters: Vec<Filter>) -> State {
+        State {
+            query: self.query.clone(),
+            open: None,
+            shown: PAGE_SIZE,
+            filters: Rc::new(filters),
         }
     }
 }
@@ -82,6 +126,29 @@ mod tests {
         assert_eq!(state.open, None);
         assert_eq!(state.shown, PAGE_SIZE);
         assert_eq!(state.query, "iran");
+    }
+
+    #[test]
+    fn toggling_a_value_selects_it_and_toggling_again_clears_it() {
+        let on = State::default().apply(Action::ToggleFilter(FacetKind::Tag, "oil".into(), false));
+        assert_eq!(on.filters.len(), 1);
+        let off = on.apply(Action::ToggleFilter(FacetKind::Tag, "oil".into(), false));
+        assert!(off.filters.is_empty());
+    }
+
+    #[test]
+    fn excluding_a_selected_value_turns_the_selection_into_an_exclusion() {
+        let state = State::default()
+            .apply(Action::ToggleFilter(FacetKind::Place, "Iraq".into(), false))
+            .apply(Action::ToggleFilter(FacetKind::Place, "Iraq".into(), true));
+        assert_eq!(
+            state.filters.as_ref(),
+            &[Filter {
+                kind: FacetKind::Place,
+                value: "Iraq".into(),
+                negated: true
+            }]
+        );
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The page's views, one per file. Each renders what `dossier_core` computed; none ranks,
 //! filters or parses anything itself.
 
+pub mod facet_panel;
+pub mod filter_chips;
 pub mod marked_text;
 pub mod reader;
 pub mod result_count;

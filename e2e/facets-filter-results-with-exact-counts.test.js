@@ -1,0 +1,34 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, openSite, serveSite, siteDir } from './harness.js';
+
+let site, browser;
+before(async () => {
+  site = await serveSite(siteDir('default'));
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+test('a facet value filters the results, shows as a chip, and the chip removes it', async () => {
+  const { page } = await openSite(browser, site.url);
+  const dates = page.getByRole('group', { name: 'Dates' });
+  const january = dates.getByRole('checkbox', { name: '2020-01 (1)' });
+  await january.check();
+  await page.getByRole('status').filter({ hasText: '1 document' }).waitFor();
+  assert.equal(await page.getByRole('list', { name: 'Results' }).getByRole('listitem').count(), 1);
+  await page.getByRole('button', { name: 'Remove filter Dates: 2020-01' }).click();
+  await page.getByRole('status').filter({ hasText: '5 documents' }).waitFor();
+  assert.equal(await january.isChecked(), false);
+});
+
+test('excluding a value leaves its documents out and counts stay exact', async () => {
+  const { page } = await openSite(browser, site.url);
+  await page.getByRole('button', { name: 'Exclude 2020-01' }).click();
+  await page.getByRole('status').filter({ hasText: '4 documents' }).waitFor();
+  // The excluded value is still listed, with its count over the current results: 0.
+  await page.getByRole('group', { name: 'Dates' }).getByRole('checkbox', { name: '2020-01 (0)' }).waitFor();
+  await page.getByRole('button', { name: 'Remove filter not Dates: 2020-01' }).waitFor();
+});
