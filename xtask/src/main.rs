@@ -7,9 +7,12 @@
 //! cargo xtask test                                    every check, as CI runs it
 //! cargo xtask bench [--corpus PATH]                   speed and size (see docs/benchmarks.md)
 //! cargo xtask eval-ir [--data-dir DIR]                relevance vs MiniSearch and Lunr
+//! cargo xtask train-ner                               retrain data/ner/model.bin (reads ../shared/data/ner)
+//! cargo xtask eval-ner                                NER scores: CoNLL-2003 validation, re3d held-out
 //! ```
 
 mod eval_ir;
+mod ner;
 mod serve;
 mod site;
 mod test;
@@ -103,6 +106,14 @@ fn dispatch(args: &[String]) -> Result<()> {
             let data_dir = flags.take("--data-dir");
             flags.finish()?;
             eval_ir::run(data_dir)
+        }
+        "train-ner" => {
+            flags.finish()?;
+            ner::train()
+        }
+        "eval-ner" => {
+            flags.finish()?;
+            ner::eval()
         }
         "help" | "--help" | "-h" => {
             println!("{}", include_str!("usage.txt"));

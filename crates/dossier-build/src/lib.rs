@@ -5,12 +5,13 @@
 //! the `dossier` CLI and the benchmarks all go through [`compile_corpus`].
 
 pub mod config;
+pub mod entities;
 pub mod ingest;
 pub mod report;
 
 use std::path::Path;
 
-use dossier_core::{write_bundle, CollectionInfo, Document, WriteError};
+use dossier_core::{write_bundle_with_entities, CollectionInfo, Document, WriteError};
 
 pub use config::ConfigError;
 pub use ingest::IngestError;
@@ -25,6 +26,8 @@ pub enum BuildError {
     Config(#[from] ConfigError),
     #[error(transparent)]
     Write(#[from] WriteError),
+    #[error("the named-entity model in data/ner/model.bin cannot be read: {0}")]
+    Model(#[from] dossier_ner::Error),
 }
 
 /// A compiled corpus: the bundle bytes and what the build did.
@@ -43,7 +46,9 @@ pub fn compile_corpus(corpus: &Path) -> Result<CompiledCorpus, BuildError> {
         .into_iter()
         .map(|ingested| ingested.document)
         .collect();
-    let bundle = write_bundle(&collection, &documents)?;
+    let model = entities::model()?;
+    let entities = entities::extract_entities(&model, &documents);
+    let bundle = write_bundle_with_entities(&collection, &documents, &entities)?;
     Ok(CompiledCorpus {
         bundle,
         collection,

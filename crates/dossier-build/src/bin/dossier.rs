@@ -60,6 +60,13 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Recognise named entities in text read from stdin (or, with --jsonl, in JSONL records
+    /// `{"id", "text"}`), one JSON object per input:
+    /// `{"entities": [{"type", "start", "end", "text"}]}` with character offsets.
+    Ner {
+        #[arg(long)]
+        jsonl: bool,
+    },
     /// Run BEIR-style queries (JSONL lines `{"_id", "text"}`) and print a TREC run
     /// (`qid Q0 docid rank score dossier`), for scoring with standard tools.
     Run {
@@ -162,6 +169,50 @@ fn run(cli: Cli) -> Result<()> {
             }
             Ok(())
         }
+        Command::Ner { jsonl } => {
+            let model = dossier_build::entities::model().context("cannot load the NER model")?;
+            let mut input = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut input)
+                .context("cannot read stdin")?;
+            let texts: Vec<(Option<String>, String)> = if jsonl {
+                input
+                    .lines()
+                    .enumerate()
+                    .filter(|(_, line)| !line.trim().is_empty())
+                    .map(|(index, line)| {
+                        let record: NerRecord = serde_json::from_str(line).with_context(|| {
+                            format!("stdin:{}: expected {{\"id\", \"text\"}}", index + 1)
+                        })?;
+                        Ok((record.id, record.text))
+                    })
+                    .collect::<Result<_>>()?
+            } else {
+                vec![(None, input)]
+            };
+            for (id, text) in texts {
+                let entities: Vec<NerEntity> = model
+                    .recognise(&text)
+                    .into_iter()
+                    .map(|e| NerEntity {
+                        kind: match e.kind {
+                            dossier_ner::EntityKind::Person => "PER",
+                            dossier_ner::EntityKind::Organisation => "ORG",
+                            dossier_ner::EntityKind::Location => "LOC",
+                            dossier_ner::EntityKind::Misc => "MISC",
+                        },
+                        start: e.start,
+                        end: e.end,
+                        text: e.text,
+                    })
+                    .collect();
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string(&NerOutput { id, entities })?
+                )?;
+            }
+            Ok(())
+        }
         Command::Run {
             source,
             queries,
@@ -207,6 +258,39 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
     }
+}
+
+#[derive(Deserialize)]
+struct NerRecord {
+    #[serde(default, alias = "_id", deserialize_with = "optional_id")]
+    id: Option<String>,
+    text: String,
+}
+
+fn optional_id<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    Ok(match serde_json::Value::deserialize(deserializer)? {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(s) => Some(s),
+        other => Some(other.to_string()),
+    })
+}
+
+#[derive(Serialize)]
+struct NerOutput {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
+    entities: Vec<NerEntity>,
+}
+
+#[derive(Serialize)]
+struct NerEntity {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    start: usize,
+    end: usize,
+    text: String,
 }
 
 #[derive(serde::Deserialize)]
