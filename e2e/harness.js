@@ -87,13 +87,13 @@ export async function openSite(browser, url, { viewport = { width: 1280, height:
     await dialog.dismiss();
   });
   await page.goto(url);
-  await page.getByRole('searchbox', { name: 'Search' }).waitFor();
+  await page.getByRole('searchbox', { name: 'Search', exact: true }).waitFor();
   return { page, context, requests, errors, dialogs };
 }
 
 /** Types into the search box and waits until the live region announces `expected`. */
 export async function search(page, query, expected) {
-  await page.getByRole('searchbox', { name: 'Search' }).fill(query);
+  await page.getByRole('searchbox', { name: 'Search', exact: true }).fill(query);
   if (expected !== undefined) {
     await page.getByRole('status').filter({ hasText: expected }).waitFor();
   }

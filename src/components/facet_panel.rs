@@ -111,8 +111,8 @@ fn facet_group(props: &FacetGroupProps) -> Html {
                 <input
                     type="search"
                     class="facet-search"
-                    aria-label={format!("Search {}", label.to_lowercase())}
-                    placeholder={format!("Search {}", label.to_lowercase())}
+                    aria-label={format!("Find in {label}")}
+                    placeholder={format!("Find in {}", label.to_lowercase())}
                     value={(*narrow).clone()}
                     oninput={on_narrow}
                 />
