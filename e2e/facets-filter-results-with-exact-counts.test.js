@@ -1,19 +1,11 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openSite, serveSite, siteDir } from './harness.js';
+import { openSite, useSite } from './harness.js';
 
-let site, browser;
-before(async () => {
-  site = await serveSite(siteDir('default'));
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const fixture = useSite('default');
 
 test('a facet value filters the results, shows as a chip, and the chip removes it', async () => {
-  const { page } = await openSite(browser, site.url);
+  const { page } = await openSite(fixture.browser, fixture.site.url);
   const dates = page.getByRole('group', { name: 'Dates' });
   const january = dates.getByRole('checkbox', { name: '2020-01 (1)' });
   await january.check();
@@ -25,7 +17,7 @@ test('a facet value filters the results, shows as a chip, and the chip removes i
 });
 
 test('excluding a value leaves its documents out and counts stay exact', async () => {
-  const { page } = await openSite(browser, site.url);
+  const { page } = await openSite(fixture.browser, fixture.site.url);
   await page.getByRole('button', { name: 'Exclude 2020-01' }).click();
   await page.getByRole('status').filter({ hasText: '4 documents' }).waitFor();
   // The excluded value is still listed, with its count over the current results: 0.
@@ -34,7 +26,7 @@ test('excluding a value leaves its documents out and counts stay exact', async (
 });
 
 test('people recognised in the text are facets: al-Muhandis filters to his three articles', async () => {
-  const { page } = await openSite(browser, site.url);
+  const { page } = await openSite(fixture.browser, fixture.site.url);
   const people = page.getByRole('group', { name: 'People' });
   await people.getByRole('checkbox', { name: 'Abu Mahdi al-Muhandis (3)' }).check();
   await page.getByRole('status').filter({ hasText: '3 documents' }).waitFor();
@@ -46,7 +38,7 @@ test('people recognised in the text are facets: al-Muhandis filters to his three
 });
 
 test('counts follow the query: typing narrows every facet to the results', async () => {
-  const { page } = await openSite(browser, site.url);
+  const { page } = await openSite(fixture.browser, fixture.site.url);
   await page.getByRole('searchbox', { name: 'Search', exact: true }).fill('Pompeo');
   await page.getByRole('status').filter({ hasText: '1 document' }).waitFor();
   await page.getByRole('group', { name: 'People' }).getByRole('checkbox', { name: /^Mike Pompeo \(1\)$/ }).waitFor();

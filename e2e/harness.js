@@ -3,6 +3,7 @@
 // request the page makes.
 
 import { createServer } from 'node:http';
+import { after, before } from 'node:test';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -102,4 +103,21 @@ export async function search(page, query, expected) {
 /** The titles of the results now listed. */
 export async function resultTitles(page) {
   return page.getByRole('list', { name: 'Results' }).getByRole('heading').allInnerTexts();
+}
+
+/**
+ * For a test file: serves the built site `name` and starts one browser before its tests,
+ * and stops both after them. The returned object's `site` and `browser` are set by then.
+ */
+export function useSite(name) {
+  const fixture = {};
+  before(async () => {
+    fixture.site = await serveSite(siteDir(name));
+    fixture.browser = await launchBrowser();
+  });
+  after(async () => {
+    await fixture.browser?.close();
+    await fixture.site?.close();
+  });
+  return fixture;
 }

@@ -1,19 +1,11 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openSite, serveSite, siteDir } from './harness.js';
+import { openSite, useSite } from './harness.js';
 
 // The hostile fixture corpus (tests/fixtures/hostile) puts <script>, <img onerror>, <svg
 // onload>, javascript: and data: URLs into every field. None of it may run or become markup.
 
-let site, browser;
-before(async () => {
-  site = await serveSite(siteDir('hostile'));
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const fixture = useSite('hostile');
 
 async function assertInert(page, dialogs, where) {
   await page.waitForTimeout(300); // let any onerror / onload that slipped through fire
@@ -27,7 +19,7 @@ async function assertInert(page, dialogs, where) {
 }
 
 test('markup in titles, texts, front matter and records shows as text and never runs', async () => {
-  const { page, dialogs } = await openSite(browser, site.url);
+  const { page, dialogs } = await openSite(fixture.browser, fixture.site.url);
   await page.getByRole('status').filter({ hasText: '3 documents' }).waitFor();
   const body = await page.locator('#app').innerText();
   assert.ok(body.includes("<script>window.__pwned = 'title'</script>"), 'the collection title is shown as text');

@@ -1,30 +1,22 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openSite, search, serveSite, siteDir } from './harness.js';
+import { openSite, search, useSite } from './harness.js';
 
-let site, browser;
-before(async () => {
-  site = await serveSite(siteDir('default'));
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const fixture = useSite('default');
 
 test('loading, searching and reading request nothing outside the page origin', async () => {
-  const { page, requests, errors } = await openSite(browser, site.url);
+  const { page, requests, errors } = await openSite(fixture.browser, fixture.site.url);
   await search(page, 'Baghdad', 'documents');
   await page.getByRole('list', { name: 'Results' }).getByRole('button').first().click();
   await page.getByRole('article').waitFor();
   assert.ok(requests.length > 0);
-  const outside = requests.filter((url) => !url.startsWith(site.origin + '/') && !url.startsWith('data:'));
+  const outside = requests.filter((url) => !url.startsWith(fixture.site.origin + '/') && !url.startsWith('data:'));
   assert.deepEqual(outside, []);
   assert.deepEqual(errors, [], 'no console errors (a CSP violation would show here)');
 });
 
 test('the Content-Security-Policy allows only the page origin', async () => {
-  const { page } = await openSite(browser, site.url);
+  const { page } = await openSite(fixture.browser, fixture.site.url);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   assert.match(csp, /default-src 'none'/);
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);

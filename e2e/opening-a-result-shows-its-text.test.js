@@ -1,19 +1,11 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openSite, search, serveSite, siteDir } from './harness.js';
+import { openSite, search, useSite } from './harness.js';
 
-let site, browser;
-before(async () => {
-  site = await serveSite(siteDir('default'));
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const fixture = useSite('default');
 
 test('opening a result shows the whole text with the query marked, and back returns to the list', async () => {
-  const { page } = await openSite(browser, site.url);
+  const { page } = await openSite(fixture.browser, fixture.site.url);
   await search(page, 'oil prices', '');
   const first = page.getByRole('list', { name: 'Results' }).getByRole('button').first();
   const title = await first.innerText();

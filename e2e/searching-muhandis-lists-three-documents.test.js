@@ -1,26 +1,18 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openSite, resultTitles, search, serveSite, siteDir } from './harness.js';
+import { openSite, resultTitles, search, useSite } from './harness.js';
 
-let site, browser;
-before(async () => {
-  site = await serveSite(siteDir('default'));
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const fixture = useSite('default');
 
 test('the empty query lists every document of the default corpus', async () => {
-  const { page, errors } = await openSite(browser, site.url);
+  const { page, errors } = await openSite(fixture.browser, fixture.site.url);
   await page.getByRole('status').filter({ hasText: '5 documents' }).waitFor();
   assert.equal((await resultTitles(page)).length, 5);
   assert.deepEqual(errors, []);
 });
 
 test('typing Muhandis leaves the three articles that name him, each with a marked snippet', async () => {
-  const { page } = await openSite(browser, site.url);
+  const { page } = await openSite(fixture.browser, fixture.site.url);
   await search(page, 'Muhandis', '3 documents');
   const results = page.getByRole('list', { name: 'Results' }).getByRole('listitem');
   assert.equal(await results.count(), 3);
@@ -31,21 +23,21 @@ test('typing Muhandis leaves the three articles that name him, each with a marke
 });
 
 test('the last word matches as a prefix while typing', async () => {
-  const { page } = await openSite(browser, site.url);
+  const { page } = await openSite(fixture.browser, fixture.site.url);
   await search(page, 'Khame', '3 documents');
   const marks = await page.locator('.results mark').allInnerTexts();
   assert.ok(marks.some((m) => m.startsWith('Khamenei')), `marks: ${marks}`);
 });
 
 test('a misspelt name still finds it, and the snippet marks the word as written', async () => {
-  const { page } = await openSite(browser, site.url);
+  const { page } = await openSite(fixture.browser, fixture.site.url);
   await search(page, 'Solemani ', '5 documents');
   const marks = await page.locator('.results mark').allInnerTexts();
   assert.ok(marks.some((m) => m.startsWith('Soleimani')), `marks: ${marks}`);
 });
 
 test('a quoted phrase and an exclusion narrow the results', async () => {
-  const { page } = await openSite(browser, site.url);
+  const { page } = await openSite(fixture.browser, fixture.site.url);
   await search(page, '"oil prices"', '1 document');
   await search(page, 'embassy', 'documents');
   const all = await page.getByRole('status').innerText();

@@ -14,21 +14,17 @@ const GOLD_DATA: &str = "../shared/data/ner";
 pub fn train() -> Result<()> {
     require_gold_data()?;
     say("training the NER model (data/ner/model.bin)");
-    run(cmd("cargo").args([
-        "run",
-        "--release",
-        "--quiet",
-        "--package",
-        "dossier-ner",
-        "--bin",
-        "dossier-train-ner",
-    ]))
+    run_ner_binary("dossier-train-ner")
 }
 
 /// Prints the NER scores as Markdown tables: CoNLL-2003 validation and re3d's held-out part.
 pub fn eval() -> Result<()> {
     require_gold_data()?;
     say("scoring the NER model on CoNLL-2003 validation and re3d");
+    run_ner_binary("dossier-eval-ner")
+}
+
+fn run_ner_binary(binary: &str) -> Result<()> {
     run(cmd("cargo").args([
         "run",
         "--release",
@@ -36,7 +32,7 @@ pub fn eval() -> Result<()> {
         "--package",
         "dossier-ner",
         "--bin",
-        "dossier-eval-ner",
+        binary,
     ]))
 }
 

@@ -31,8 +31,14 @@ pub struct Token {
 /// pass over the text, one small allocation per word.
 pub fn tokenize(text: &str) -> Vec<Token> {
     if text.is_ascii() {
-        return tokenize_ascii(text);
+        tokenize_ascii(text)
+    } else {
+        tokenize_unicode(text)
     }
+}
+
+/// [`tokenize`] through unicode-segmentation's UAX #29 word bounds: any script.
+fn tokenize_unicode(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     for (start, word) in text.split_word_bound_indices() {
         if !word.chars().any(char::is_alphanumeric) {
@@ -398,28 +404,6 @@ pub fn char_offset(text: &str, byte_offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// UAX #29 through unicode-segmentation, whatever the input: the reference for the
-    /// ASCII fast path.
-    fn tokenize_unicode(text: &str) -> Vec<Token> {
-        let mut tokens = Vec::new();
-        for (start, word) in text.split_word_bound_indices() {
-            if !word.chars().any(char::is_alphanumeric) {
-                continue;
-            }
-            let term = fold(word);
-            if term.is_empty() {
-                continue;
-            }
-            tokens.push(Token {
-                term,
-                start,
-                end: start + word.len(),
-                position: tokens.len() as u32,
-            });
-        }
-        tokens
-    }
 
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
