@@ -39,6 +39,7 @@ pub fn app() -> Html {
                 limit: *shown,
                 last_word_is_prefix: true,
                 filters: filters.as_ref().clone(),
+                operators: true,
             };
             search(bundle, query, &options).unwrap_or_default()
         })

@@ -28,7 +28,7 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
                 <FacetGroup
                     key={kind.key()}
                     {kind}
-                    values={Rc::new(values.iter().map(|c| (c.value.clone(), c.count)).collect::<Vec<_>>())}
+                    values={Rc::new(values.iter().map(|c| (value_name(c.value), c.count)).collect::<Vec<_>>())}
                     filters={props.filters.clone()}
                     on_toggle={props.on_toggle.clone()}
                 />
@@ -40,6 +40,15 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
             { for groups }
         </aside>
     }
+}
+
+/// The name of facet value `index` in the page's bundle.
+fn value_name(index: u32) -> String {
+    crate::corpus::bundle()
+        .ok()
+        .and_then(|bundle| bundle.facets().get(index as usize))
+        .map(|value| value.name.clone())
+        .unwrap_or_default()
 }
 
 #[derive(Properties, PartialEq)]

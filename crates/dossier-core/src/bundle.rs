@@ -5,7 +5,7 @@
 //! section table and nothing else, documents are decoded when asked for, and the term
 //! dictionary is an `fst::Map` over the bytes themselves.
 //!
-//! # Format, version 2
+//! # Format, version 3
 //!
 //! All fixed-width integers are little-endian. `vu` is a LEB128 unsigned varint; `vs` is a
 //! `vu` byte length followed by that many bytes of UTF-8.
@@ -13,7 +13,7 @@
 //! ```text
 //! header (16 bytes)
 //! ┌──────────────┬──────────────┬──────────────┐
-//! │ magic [u8;8] │ version u32  │ sections u32 │   magic = b"DOSSIER\0", version = 2
+//! │ magic [u8;8] │ version u32  │ sections u32 │   magic = b"DOSSIER\0", version = 3
 //! └──────────────┴──────────────┴──────────────┘
 //! section table (sections × 12 bytes), sections in any order, each tag at most once
 //! ┌──────────────┬──────────────┬──────────────┐
@@ -25,7 +25,9 @@
 //! "STOR"  per document: vs id, vs title, vs text, vs date, vs source, vs url,
 //!         vu tag_count, tag_count × vs tag,
 //!         vu meta_count, meta_count × (vs key, vs value)
-//! "LENS"  doc_count × (u32 title_tokens, u32 text_tokens): field lengths for BM25F
+//! "LENS"  doc_count × (u32 title_words, u32 text_words): field lengths for BM25F, in words
+//!         that are not stop words (`analysis::is_stop_word`), which ranking ignores beside
+//!         other words (version 2 counted every word)
 //! "TERM"  fst::Map from folded term (see `analysis::fold`) to a packed value:
 //!         (byte offset of the term's posting list in POST) << 24 | min(doc_freq, 2^24 − 1),
 //!         so that ranking prefix and typo candidates by frequency reads no posting list
@@ -59,12 +61,12 @@
 //! layout is a new version. `tests/golden.rs` in `dossier-build` pins these bytes.
 
 use crate::document::{CollectionInfo, DocId, StoredDocument};
-use crate::facets::{FacetKind, FacetValue};
+use crate::facets::{FacetIndex, FacetKind, FacetValue};
 use crate::search::weights::{B_TEXT, B_TITLE};
 use crate::varint::Reader;
 
 pub const MAGIC: [u8; 8] = *b"DOSSIER\0";
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 pub const HEADER_LEN: usize = 16;
 /// Low bits of a TERM value that hold the term's document frequency (capped).
 pub const DOC_FREQ_BITS: u32 = 24;
@@ -75,7 +77,7 @@ pub fn term_value(offset: u64, doc_freq: u32) -> u64 {
 }
 pub const SECTION_ENTRY_LEN: usize = 12;
 
-/// Section tags of format version 2.
+/// Section tags of format version 3.
 pub mod section {
     pub const META: [u8; 4] = *b"META";
     pub const DOCS: [u8; 4] = *b"DOCS";
@@ -127,7 +129,7 @@ pub struct Bundle<'a> {
     /// needs it for every posting it scores.
     length_norms: Vec<(f32, f32)>,
     /// Decoded at open: a few bytes a (document, value) pair, and every keystroke counts them.
-    facets: Vec<FacetValue>,
+    facets: FacetIndex,
 }
 
 impl std::fmt::Debug for Bundle<'_> {
@@ -227,7 +229,7 @@ impl<'a> Bundle<'a> {
             positions: find(section::POSN, "POSN")?,
             conflations,
             classes: find(section::CLAS, "CLAS")?,
-            facets,
+            facets: FacetIndex::new(facets, doc_count as usize),
             doc_count,
             avg_title_len,
             avg_text_len,
@@ -281,7 +283,8 @@ impl<'a> Bundle<'a> {
         (0..self.doc_count).find(|&d| self.document(d).map(|doc| doc.id == id).unwrap_or(false))
     }
 
-    /// Token counts of a document's title and text.
+    /// How many words of a document's title and text are not stop words: the lengths BM25F
+    /// normalises by.
     pub fn field_lengths(&self, doc: DocId) -> (u32, u32) {
         let at = doc as usize * 8;
         (
@@ -292,6 +295,11 @@ impl<'a> Bundle<'a> {
 
     /// Every facet value of the collection, sorted by kind then name.
     pub fn facets(&self) -> &[FacetValue] {
+        self.facets.values()
+    }
+
+    /// The facet values with the index that counts them over a result set.
+    pub fn facet_index(&self) -> &FacetIndex {
         &self.facets
     }
 

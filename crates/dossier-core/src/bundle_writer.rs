@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::analysis::{conflation_key, tokenize};
+use crate::analysis::{conflation_key, is_stop_word, tokenize, Token};
 use crate::bundle::{section, term_value, FORMAT_VERSION, HEADER_LEN, MAGIC, SECTION_ENTRY_LEN};
 use crate::document::{CollectionInfo, Document};
 use crate::facets::{year_month, FacetKind, FacetValue};
@@ -66,8 +66,8 @@ pub fn write_bundle_with_entities(
 
         let title_tokens = tokenize(&doc.title);
         let text_tokens = tokenize(&doc.text);
-        lengths.extend_from_slice(&(title_tokens.len() as u32).to_le_bytes());
-        lengths.extend_from_slice(&(text_tokens.len() as u32).to_le_bytes());
+        lengths.extend_from_slice(&content_words(&title_tokens).to_le_bytes());
+        lengths.extend_from_slice(&content_words(&text_tokens).to_le_bytes());
         for token in title_tokens {
             let entry = index
                 .entry(token.term)
@@ -290,6 +290,14 @@ fn assemble(sections: &[([u8; 4], &Vec<u8>)]) -> Result<Vec<u8>, WriteError> {
 
 fn offset_u32(value: usize) -> Result<u32, WriteError> {
     u32::try_from(value).map_err(|_| WriteError::TooLarge)
+}
+
+/// A field's length for BM25F: its words that are not stop words. Ranking ignores stop words
+/// beside other words, so they must not make a document look longer either: a field that
+/// says "the effect of the heat on the wall" is as long as "heat effect wall" (as Lunr, which
+/// counts the words left after its stop-word filter).
+fn content_words(tokens: &[Token]) -> u32 {
+    tokens.iter().filter(|t| !is_stop_word(&t.term)).count() as u32
 }
 
 #[cfg(test)]

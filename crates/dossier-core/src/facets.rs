@@ -116,10 +116,12 @@ impl Filter {
     }
 }
 
-/// A value and how many documents of the result set carry it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A value (an index into the collection's facet values, see `Bundle::facets`) and how many
+/// documents of the result set carry it. An index, not a name: a large corpus has tens of
+/// thousands of values, and copying their names on every keystroke cost milliseconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FacetCount {
-    pub value: String,
+    pub value: u32,
     pub count: u32,
 }
 
@@ -127,6 +129,131 @@ pub struct FacetCount {
 /// name. Every value is listed, with 0 where no result carries it, so nothing a reader has
 /// seen or selected disappears.
 pub type FacetCounts = BTreeMap<FacetKind, Vec<FacetCount>>;
+
+/// The facet values of a collection with the index that counts them fast: for each document,
+/// the values it carries. Built once when a bundle opens.
+#[derive(Debug, Clone, Default)]
+pub struct FacetIndex {
+    values: Vec<FacetValue>,
+    /// `doc_values[doc_offsets[d]..doc_offsets[d + 1]]`: the values document `d` carries.
+    doc_offsets: Vec<u32>,
+    doc_values: Vec<u32>,
+    /// Every value, by kind, then by how many documents carry it (most first), then name:
+    /// the order of values no result carries.
+    global_order: Vec<u32>,
+    /// For each kind (in `FacetKind::ALL` order), its range of `global_order`.
+    kind_ranges: Vec<std::ops::Range<usize>>,
+}
+
+impl FacetIndex {
+    pub fn new(values: Vec<FacetValue>, doc_count: usize) -> FacetIndex {
+        let mut doc_offsets = vec![0u32; doc_count + 1];
+        for value in &values {
+            for &doc in &value.docs {
+                if let Some(slot) = doc_offsets.get_mut(doc as usize + 1) {
+                    *slot += 1;
+                }
+            }
+        }
+        for d in 1..doc_offsets.len() {
+            doc_offsets[d] += doc_offsets[d - 1];
+        }
+        let mut fill = doc_offsets.clone();
+        let mut doc_values = vec![0u32; doc_offsets.last().copied().unwrap_or(0) as usize];
+        for (index, value) in values.iter().enumerate() {
+            for &doc in &value.docs {
+                if let Some(at) = fill.get_mut(doc as usize) {
+                    doc_values[*at as usize] = index as u32;
+                    *at += 1;
+                }
+            }
+        }
+        let mut global_order: Vec<u32> = (0..values.len() as u32).collect();
+        global_order.sort_by(|&a, &b| {
+            let (a, b) = (&values[a as usize], &values[b as usize]);
+            a.kind
+                .cmp(&b.kind)
+                .then(b.docs.len().cmp(&a.docs.len()))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        let kind_ranges = FacetKind::ALL
+            .iter()
+            .map(|&kind| {
+                let start = global_order.partition_point(|&v| values[v as usize].kind < kind);
+                let end = global_order.partition_point(|&v| values[v as usize].kind <= kind);
+                start..end
+            })
+            .collect();
+        FacetIndex {
+            values,
+            doc_offsets,
+            doc_values,
+            global_order,
+            kind_ranges,
+        }
+    }
+
+    pub fn values(&self) -> &[FacetValue] {
+        &self.values
+    }
+
+    /// Counts every value over `docs` (the whole result set): most frequent first, ties by
+    /// how many documents carry the value overall, then by name; then the values no result
+    /// carries (count 0) in that same order. Cost: the
+    /// values the result documents carry, plus one entry per value for the listing.
+    pub fn count(&self, docs: impl Iterator<Item = DocId>) -> FacetCounts {
+        let doc_count = self.doc_offsets.len().saturating_sub(1);
+        let mut in_results = vec![false; doc_count];
+        let mut result_count = 0usize;
+        for doc in docs {
+            if let Some(slot) = in_results.get_mut(doc as usize) {
+                result_count += usize::from(!*slot);
+                *slot = true;
+            }
+        }
+        // Count whichever side is smaller: when most documents are results (an empty query,
+        // a one-letter prefix), count the others and subtract from each value's total.
+        let complement = result_count * 2 > doc_count;
+        let mut counts = vec![0u32; self.values.len()];
+        for (d, &inside) in in_results.iter().enumerate() {
+            if inside != complement {
+                let (start, end) = (
+                    self.doc_offsets[d] as usize,
+                    self.doc_offsets[d + 1] as usize,
+                );
+                for &value in &self.doc_values[start..end] {
+                    counts[value as usize] += 1;
+                }
+            }
+        }
+        if complement {
+            for (count, value) in counts.iter_mut().zip(&self.values) {
+                *count = value.docs.len() as u32 - *count;
+            }
+        }
+        let mut result = FacetCounts::new();
+        for (kind, range) in FacetKind::ALL.into_iter().zip(&self.kind_ranges) {
+            let (mut carried, absent): (Vec<FacetCount>, Vec<FacetCount>) = self.global_order
+                [range.clone()]
+            .iter()
+            .map(|&value| FacetCount {
+                value,
+                count: counts[value as usize],
+            })
+            .partition(|c| c.count > 0);
+            if carried.is_empty() && absent.is_empty() {
+                continue;
+            }
+            // `carried` is in the global order, so a stable sort on the count alone breaks
+            // ties by overall frequency, then name, with integer comparisons only: a large
+            // collection has tens of thousands of values to order on every keystroke.
+            carried.sort_by_key(|c| std::cmp::Reverse(c.count));
+            carried.extend(absent);
+            result.insert(kind, carried);
+        }
+        result
+    }
+}
 
 /// Which documents pass `filters`, as a mask over all documents; `None` when there are no
 /// filters. A filter naming a value the collection does not have matches no document.
@@ -172,26 +299,6 @@ pub fn filter_mask(
         }
     }
     Some(mask)
-}
-
-/// Counts every value over the documents marked in `in_results`.
-pub fn count_facets(values: &[FacetValue], in_results: &[bool]) -> FacetCounts {
-    let mut counts = FacetCounts::new();
-    for value in values {
-        let count = value
-            .docs
-            .iter()
-            .filter(|&&doc| in_results.get(doc as usize).copied().unwrap_or(false))
-            .count() as u32;
-        counts.entry(value.kind).or_default().push(FacetCount {
-            value: value.name.clone(),
-            count,
-        });
-    }
-    for list in counts.values_mut() {
-        list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-    }
-    counts
 }
 
 /// `YYYY-MM` from the date formats corpora use: ISO (`2020-01-03`, `2020-01-03T10:00`,
@@ -277,14 +384,45 @@ mod tests {
 
     #[test]
     fn counts_cover_every_value_including_those_absent_from_the_results() {
-        let in_results = [true, true, false, false, false, false];
-        let counts = count_facets(&sample(), &in_results);
+        let index = FacetIndex::new(sample(), 6);
+        let counts = index.count([0, 1].into_iter());
+        let name = |c: &FacetCount| index.values()[c.value as usize].name.as_str();
         let places: Vec<(&str, u32)> = counts[&FacetKind::Place]
             .iter()
-            .map(|c| (c.value.as_str(), c.count))
+            .map(|c| (name(c), c.count))
             .collect();
         assert_eq!(places, [("Iraq", 2), ("Iran", 0)]);
         assert_eq!(counts[&FacetKind::Tag][0].count, 1);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn indexed_counts_equal_counting_each_value_by_hand(
+            memberships in proptest::collection::vec(proptest::collection::btree_set(0u32..20, 0..8), 1..12),
+            results in proptest::collection::btree_set(0u32..20, 0..20),
+        ) {
+            let values: Vec<FacetValue> = memberships
+                .iter()
+                .enumerate()
+                .map(|(i, docs)| {
+                    let kind = if i % 2 == 0 { FacetKind::Tag } else { FacetKind::Place };
+                    value(kind, &format!("v{i:02}"), &docs.iter().copied().collect::<Vec<_>>())
+                })
+                .collect();
+            let index = FacetIndex::new(values.clone(), 20);
+            let counts = index.count(results.iter().copied());
+            for list in counts.values() {
+                for pair in list.windows(2) {
+                    proptest::prop_assert!(pair[0].count >= pair[1].count);
+                }
+                for c in list {
+                    let by_hand = values[c.value as usize].docs.iter().filter(|d| results.contains(d)).count() as u32;
+                    proptest::prop_assert_eq!(c.count, by_hand);
+                }
+            }
+            proptest::prop_assert_eq!(counts.values().map(Vec::len).sum::<usize>(), values.len());
+        }
     }
 
     #[test]

@@ -21,8 +21,11 @@ use crate::analysis::{is_stop_word, tokenize};
 /// cost more than a paragraph.
 pub const MAX_QUERY_CHARS: usize = 1000;
 
-/// At most this many words are kept (all clauses and exclusions together); past a dozen,
-/// extra words change the ranking little and cost a posting scan each.
+/// At most this many distinct words that are not stop words are kept (all clauses and
+/// exclusions together): each costs a posting scan, and past a few dozen extra words change
+/// the ranking little. A stop word (ignored beside other words) and a word that comes again
+/// (evaluated once) cost nothing and do not count: counting them cut pasted paragraphs after
+/// a dozen real words, which lost 0.06 nDCG@10 on CISI.
 pub const MAX_QUERY_WORDS: usize = 32;
 
 /// Where a word or phrase must occur.
@@ -107,7 +110,7 @@ pub fn parse_query(input: &str, last_word_is_prefix: bool) -> Query {
     let mut parser = Parser {
         lexemes: &lexemes,
         at: 0,
-        words: 0,
+        counted: Vec::new(),
     };
     let (clauses, excluded) = parser.clauses(false);
     let mut query = Query { clauses, excluded };
@@ -115,6 +118,35 @@ pub fn parse_query(input: &str, last_word_is_prefix: bool) -> Query {
         .chars()
         .last()
         .is_some_and(|c| !c.is_whitespace() && c != '"' && c != ')');
+    if last_word_is_prefix && typing {
+        mark_last_word_as_prefix(&mut query);
+    }
+    query
+}
+
+/// Parses `input` as plain text, with no operators: every word is a clause of its own, as
+/// [`parse_query`] reads text without quotes, parentheses, `-`, `OR` or `title:`. For text
+/// that was not written in the query language: a question, a pasted paragraph, the queries of
+/// a test collection (where `(` or an upper-case `OR` are prose, not operators).
+pub fn parse_plain(input: &str, last_word_is_prefix: bool) -> Query {
+    let input: String = input.chars().take(MAX_QUERY_CHARS).collect();
+    let mut parser = Parser {
+        lexemes: &[],
+        at: 0,
+        counted: Vec::new(),
+    };
+    let clauses = parser
+        .words(&input, false)
+        .into_iter()
+        .map(|m| Clause {
+            alternatives: vec![m],
+        })
+        .collect();
+    let mut query = Query {
+        clauses,
+        excluded: Vec::new(),
+    };
+    let typing = input.chars().last().is_some_and(|c| !c.is_whitespace());
     if last_word_is_prefix && typing {
         mark_last_word_as_prefix(&mut query);
     }
@@ -198,10 +230,24 @@ fn starts_with_ignore_case(chars: &[char], prefix: &str) -> bool {
 struct Parser<'l> {
     lexemes: &'l [Lexeme],
     at: usize,
-    words: usize,
+    /// The distinct words counted towards [`MAX_QUERY_WORDS`] so far.
+    counted: Vec<String>,
 }
 
 impl Parser<'_> {
+    /// Whether `term` may join the query: a stop word or a word already in it always may
+    /// (it costs no new posting scan), a new word while fewer than [`MAX_QUERY_WORDS`] are.
+    fn admit(&mut self, term: &str) -> bool {
+        if is_stop_word(term) || self.counted.iter().any(|t| t == term) {
+            return true;
+        }
+        if self.counted.len() >= MAX_QUERY_WORDS {
+            return false;
+        }
+        self.counted.push(term.to_owned());
+        true
+    }
+
     /// Clauses until the end, or until a `)` when `in_group`.
     fn clauses(&mut self, in_group: bool) -> (Vec<Clause>, Vec<Matcher>) {
         let mut clauses: Vec<Clause> = Vec::new();
@@ -264,10 +310,9 @@ impl Parser<'_> {
         let field = if title { Field::Title } else { Field::Any };
         let mut words = Vec::new();
         for token in tokenize(text) {
-            if self.words >= MAX_QUERY_WORDS {
-                break;
+            if !self.admit(&token.term) {
+                continue;
             }
-            self.words += 1;
             words.push(Matcher::Word {
                 term: token.term,
                 field,
@@ -279,13 +324,11 @@ impl Parser<'_> {
 
     fn phrase(&mut self, text: &str, title: bool) -> Option<Matcher> {
         let field = if title { Field::Title } else { Field::Any };
-        let room = MAX_QUERY_WORDS.saturating_sub(self.words);
         let terms: Vec<String> = tokenize(text)
             .into_iter()
             .map(|t| t.term)
-            .take(room)
+            .take_while(|term| self.admit(term))
             .collect();
-        self.words += terms.len();
         match terms.len() {
             0 => None,
             1 => terms.into_iter().next().map(|term| Matcher::Word {
@@ -466,8 +509,54 @@ mod tests {
 
     #[test]
     fn a_ten_thousand_character_query_is_cut_to_the_word_limit() {
+        let text: String = (0..2000).map(|i| format!("w{i} ")).collect();
+        let q = parse_query(&text, true);
+        assert_eq!(q.clauses.len(), MAX_QUERY_WORDS);
         let q = parse_query(&"word ".repeat(2000), true);
-        assert!(q.clauses.len() <= MAX_QUERY_WORDS);
+        assert_eq!(q.clauses.len(), MAX_QUERY_CHARS / "word ".len());
+    }
+
+    #[test]
+    fn stop_words_and_repeated_words_do_not_count_towards_the_word_limit() {
+        let mut text: String = (0..MAX_QUERY_WORDS).map(|i| format!("w{i} the ")).collect();
+        text.push_str("w0 of w1 extra");
+        for q in [parse_query(&text, false), parse_plain(&text, false)] {
+            assert_eq!(q.clauses.len(), 2 * MAX_QUERY_WORDS + 3);
+            assert_eq!(q.clauses.last(), Some(&clause(vec![word("w1")])));
+        }
+    }
+
+    #[test]
+    fn plain_text_has_no_operators() {
+        let q = parse_plain(
+            "(large-deflection) -dash \"oil\" LOW OR title:\"iran\"",
+            false,
+        );
+        let words = [
+            "large",
+            "deflection",
+            "dash",
+            "oil",
+            "low",
+            "or",
+            "title",
+            "iran",
+        ];
+        assert_eq!(q.clauses, words.map(|w| clause(vec![word(w)])).to_vec());
+        assert!(q.excluded.is_empty());
+        let q = parse_plain("iran Khame", true);
+        assert_eq!(
+            q.clauses[1].alternatives[0],
+            Matcher::Word {
+                term: "khame".into(),
+                field: Field::Any,
+                prefix: true
+            }
+        );
+        assert_eq!(
+            parse_plain("iran Khame ", true).clauses[1],
+            clause(vec![word("khame")])
+        );
     }
 
     #[test]

@@ -13,8 +13,8 @@ use std::collections::BTreeSet;
 use crate::bundle::{Bundle, BundleError};
 use crate::document::DocId;
 use crate::expand::{expand_word, Expansion, ExpansionScope};
-use crate::facets::{count_facets, filter_mask, FacetCounts, Filter};
-use crate::query::{parse_query, Clause, Field, Matcher, Query};
+use crate::facets::{filter_mask, FacetCounts, Filter};
+use crate::query::{parse_plain, parse_query, Clause, Field, Matcher, Query};
 
 /// Ranking weights. Each is a named constant with the reason it has the value it has.
 pub mod weights {
@@ -50,6 +50,9 @@ pub struct SearchOptions {
     pub last_word_is_prefix: bool,
     /// Selected facet values: OR within a kind, AND across kinds, negated ones excluded.
     pub filters: Vec<Filter>,
+    /// Read the query language (phrases, `-`, `OR`, groups, `title:`); when off, the query
+    /// is plain text and every word of it is just a word (see `query::parse_plain`).
+    pub operators: bool,
 }
 
 impl Default for SearchOptions {
@@ -58,6 +61,7 @@ impl Default for SearchOptions {
             limit: 20,
             last_word_is_prefix: true,
             filters: Vec::new(),
+            operators: true,
         }
     }
 }
@@ -95,7 +99,11 @@ pub fn search(
     query: &str,
     options: &SearchOptions,
 ) -> Result<SearchResults, BundleError> {
-    let query = parse_query(query, options.last_word_is_prefix);
+    let query = if options.operators {
+        parse_query(query, options.last_word_is_prefix)
+    } else {
+        parse_plain(query, options.last_word_is_prefix)
+    };
     evaluate(bundle, &query, &options.filters, options.limit)
 }
 
@@ -172,19 +180,23 @@ pub fn evaluate(
         .collect();
     let required_count = required.iter().filter(|r| **r).count() as u32;
 
+    // Beside other words, stop words are noise: like Lunr and most engines, ignore them. A
+    // clause that comes again (a word repeated in a pasted paragraph) counts again, as in
+    // Lunr's query vector, but is evaluated once.
+    let mut distinct: Vec<(&Clause, u32)> = Vec::new();
+    for (clause, _) in query.clauses.iter().zip(&required).filter(|(_, r)| **r) {
+        match distinct.iter_mut().find(|(seen, _)| *seen == clause) {
+            Some((_, times)) => *times += 1,
+            None => distinct.push((clause, 1)),
+        }
+    }
     let mut scores = vec![0f32; doc_count];
     let mut matched_required = vec![0u32; doc_count];
-    for (clause, is_required) in query.clauses.iter().zip(&required) {
-        // Beside other words, stop words are noise: like Lunr and most engines, ignore them.
-        if !is_required {
-            continue;
-        }
+    for (clause, times) in distinct {
         let scored = eval.clause(clause, ExpansionScope::Tolerant)?;
         for &(doc, score) in &scored {
-            scores[doc as usize] += score;
-            if *is_required {
-                matched_required[doc as usize] += 1;
-            }
+            scores[doc as usize] += times as f32 * score;
+            matched_required[doc as usize] += times;
         }
     }
 
@@ -210,11 +222,7 @@ pub fn evaluate(
 }
 
 fn facet_counts(bundle: &Bundle<'_>, hits: &[Hit]) -> FacetCounts {
-    let mut in_results = vec![false; bundle.doc_count() as usize];
-    for hit in hits {
-        in_results[hit.doc as usize] = true;
-    }
-    count_facets(bundle.facets(), &in_results)
+    bundle.facet_index().count(hits.iter().map(|hit| hit.doc))
 }
 
 /// Orders hits best first: documents matching every clause, then by score, then in bundle

@@ -17,6 +17,11 @@ use dossier_core::search::{bm25f_weighted, idf, rank_hits, weights};
 use dossier_core::{search, write_bundle, Bundle, CollectionInfo, Document, Hit, SearchOptions};
 use proptest::prelude::*;
 
+/// A field's length for BM25F: its words that are not stop words.
+fn content_len(words: &[String]) -> f32 {
+    words.iter().filter(|w| !is_stop_word(w)).count() as f32
+}
+
 struct Oracle {
     title: Vec<Vec<String>>,
     text: Vec<Vec<String>>,
@@ -31,7 +36,7 @@ impl Oracle {
         let title: Vec<Vec<String>> = docs.iter().map(|d| words(&d.title)).collect();
         let text: Vec<Vec<String>> = docs.iter().map(|d| words(&d.text)).collect();
         let n = docs.len().max(1) as f32;
-        let avg = |f: &[Vec<String>]| (f.iter().map(Vec::len).sum::<usize>() as f32 / n).max(1.0);
+        let avg = |f: &[Vec<String>]| (f.iter().map(|w| content_len(w)).sum::<f32>() / n).max(1.0);
         let vocabulary = title.iter().chain(&text).flatten().cloned().collect();
         Oracle {
             avg_title: avg(&title),
@@ -139,7 +144,7 @@ impl Oracle {
         present
             .into_iter()
             .map(|d| {
-                let (tl, xl) = (self.title[d].len() as f32, self.text[d].len() as f32);
+                let (tl, xl) = (content_len(&self.title[d]), content_len(&self.text[d]));
                 let title_norm = 1.0 - weights::B_TITLE + weights::B_TITLE * tl / self.avg_title;
                 let text_norm = 1.0 - weights::B_TEXT + weights::B_TEXT * xl / self.avg_text;
                 (

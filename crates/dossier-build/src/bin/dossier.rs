@@ -137,6 +137,7 @@ fn run(cli: Cli) -> Result<()> {
                 limit,
                 last_word_is_prefix: true,
                 filters,
+                operators: true,
             };
             let output = search_output(&bundle, &query, &options)?;
             if json {
@@ -223,10 +224,13 @@ fn run(cli: Cli) -> Result<()> {
                 .with_context(|| format!("cannot read bundle {}", source.display()))?;
             let text = std::fs::read_to_string(&queries)
                 .with_context(|| format!("cannot read queries {}", queries.display()))?;
-            // Whole queries, not text being typed: no prefix matching of the last word.
+            // Whole queries, not text being typed: no prefix matching of the last word. Test
+            // collections' queries are prose, not the query language: a `(`, `-dash` or an
+            // upper-case `OR` in them is text, so they are read as plain words.
             let options = SearchOptions {
                 limit,
                 last_word_is_prefix: false,
+                operators: false,
                 ..SearchOptions::default()
             };
             for (index, line) in text.lines().enumerate() {
@@ -421,7 +425,7 @@ fn search_output(
                 counts
                     .iter()
                     .map(|c| FacetCountOutput {
-                        value: c.value.clone(),
+                        value: bundle.facets()[c.value as usize].name.clone(),
                         count: c.count,
                     })
                     .collect()
