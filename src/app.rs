@@ -44,7 +44,6 @@ pub fn app() -> Html {
             search(bundle, query, &options).unwrap_or_default()
         })
     };
-    let facet_counts = Rc::new(results.facets.clone());
     let items: Rc<Vec<ResultItem>> = {
         let results = results.clone();
         use_memo(results, |results| result_items(results))
@@ -77,7 +76,7 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |filter| state.dispatch(Action::RemoveFilter(filter)))
     };
-    let has_facets = facet_counts.values().any(|values| !values.is_empty());
+    let has_facets = results.facets.values().any(|values| !values.is_empty());
 
     // The drawer starts open where there is room for it beside the results.
     let wide = gloo::utils::window()
@@ -98,7 +97,7 @@ pub fn app() -> Html {
                 if has_facets {
                     <details class="facet-drawer" open={wide}>
                         <summary>{ "Filters" }</summary>
-                        <FacetPanel counts={facet_counts} filters={state.filters.clone()} {on_toggle} />
+                        <FacetPanel results={results.clone()} filters={state.filters.clone()} {on_toggle} />
                     </details>
                 }
                 <main class="page">

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use dossier_core::{FacetCounts, FacetKind, Filter};
+use dossier_core::{FacetKind, Filter, SearchResults};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -13,7 +13,9 @@ const SEARCHABLE_FROM: usize = 8;
 
 #[derive(Properties, PartialEq)]
 pub struct FacetPanelProps {
-    pub counts: Rc<FacetCounts>,
+    /// The current results, whose facet counts the panel shows (shared, not copied: a large
+    /// collection has tens of thousands of values).
+    pub results: Rc<SearchResults>,
     pub filters: Rc<Vec<Filter>>,
     /// (kind, value, negated): toggles that selection.
     pub on_toggle: Callback<(FacetKind, String, bool)>,
@@ -22,7 +24,7 @@ pub struct FacetPanelProps {
 #[function_component(FacetPanel)]
 pub fn facet_panel(props: &FacetPanelProps) -> Html {
     let groups = FacetKind::ALL.into_iter().filter_map(|kind| {
-        let values = props.counts.get(&kind)?;
+        let values = props.results.facets.get(&kind)?;
         (!values.is_empty()).then(|| {
             html! {
                 <FacetGroup
@@ -42,19 +44,19 @@ pub fn facet_panel(props: &FacetPanelProps) -> Html {
     }
 }
 
-/// The name of facet value `index` in the page's bundle.
-fn value_name(index: u32) -> String {
+/// The name of facet value `index`, borrowed from the bundle compiled into the page: no copy
+/// per value per keystroke.
+fn value_name(index: u32) -> &'static str {
     crate::corpus::bundle()
         .ok()
         .and_then(|bundle| bundle.facets().get(index as usize))
-        .map(|value| value.name.clone())
-        .unwrap_or_default()
+        .map_or("", |value| value.name.as_str())
 }
 
 #[derive(Properties, PartialEq)]
 struct FacetGroupProps {
     kind: FacetKind,
-    values: Rc<Vec<(String, u32)>>,
+    values: Rc<Vec<(&'static str, u32)>>,
     filters: Rc<Vec<Filter>>,
     on_toggle: Callback<(FacetKind, String, bool)>,
 }
@@ -77,22 +79,22 @@ fn facet_group(props: &FacetGroupProps) -> Html {
         .values
         .iter()
         .filter(|(value, _)| needle.is_empty() || value.to_lowercase().contains(&needle) || selection(value).is_some())
-        .map(|(value, count)| {
+        .map(|&(value, count)| {
             let selected = selection(value);
             let include = {
-                let (on_toggle, value) = (props.on_toggle.clone(), value.clone());
-                Callback::from(move |_| on_toggle.emit((kind, value.clone(), false)))
+                let on_toggle = props.on_toggle.clone();
+                Callback::from(move |_| on_toggle.emit((kind, value.to_owned(), false)))
             };
             let exclude = {
-                let (on_toggle, value) = (props.on_toggle.clone(), value.clone());
-                Callback::from(move |_| on_toggle.emit((kind, value.clone(), true)))
+                let on_toggle = props.on_toggle.clone();
+                Callback::from(move |_| on_toggle.emit((kind, value.to_owned(), true)))
             };
             let excluded = selected == Some(true);
             html! {
-                <li key={value.clone()} class={classes!("facet-value", excluded.then_some("excluded"))}>
+                <li key={value} class={classes!("facet-value", excluded.then_some("excluded"))}>
                     <label>
                         <input type="checkbox" checked={selected == Some(false)} onchange={include} />
-                        <span class="facet-name">{ value.clone() }</span>
+                        <span class="facet-name">{ value }</span>
                         <span class="facet-count">{ format!(" ({count})") }</span>
                     </label>
                     <button

@@ -41,21 +41,28 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 fn tokenize_unicode(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     for (start, word) in text.split_word_bound_indices() {
-        if !word.chars().any(char::is_alphanumeric) {
-            continue;
-        }
-        let term = fold(word);
-        if term.is_empty() {
-            continue;
-        }
-        tokens.push(Token {
-            term,
-            start,
-            end: start + word.len(),
-            position: tokens.len() as u32,
-        });
+        push_word(&mut tokens, word, start);
     }
     tokens
+}
+
+/// Adds `word` (a segment starting at byte `start`) as the next token, unless it has no
+/// letter or digit (space, punctuation, emoji, a run of `_`) or folds to nothing. Both
+/// tokenizers decide what a word is here, so they cannot drift apart.
+fn push_word(tokens: &mut Vec<Token>, word: &str, start: usize) {
+    if !word.chars().any(char::is_alphanumeric) {
+        return;
+    }
+    let term = fold(word);
+    if term.is_empty() {
+        return;
+    }
+    tokens.push(Token {
+        term,
+        start,
+        end: start + word.len(),
+        position: tokens.len() as u32,
+    });
 }
 
 /// [`tokenize`] for ASCII text: the same words as UAX #29 (a property test checks it against
@@ -96,20 +103,7 @@ fn tokenize_ascii(text: &str) -> Vec<Token> {
                 None => break,
             }
         }
-        let word = &text[start..i];
-        if !word.bytes().any(|b| b.is_ascii_alphanumeric()) {
-            continue; // only underscores
-        }
-        let term = fold(word);
-        if term.is_empty() {
-            continue;
-        }
-        tokens.push(Token {
-            term,
-            start,
-            end: i,
-            position: tokens.len() as u32,
-        });
+        push_word(&mut tokens, &text[start..i], start);
     }
     tokens
 }

@@ -53,8 +53,8 @@ pub fn relevance_table(results: &[CollectionResult]) -> String {
             .engines
             .first()
             .map_or(0, |e| e.scores.judged_queries);
-        let ndcg = metric_cells(collection, |s| s.ndcg_at_10);
-        let recall = metric_cells(collection, |s| s.recall_at_100);
+        let ndcg = engine_cells(collection, |r| format!("{:.3}", r.scores.ndcg_at_10));
+        let recall = engine_cells(collection, |r| format!("{:.3}", r.scores.recall_at_100));
         let reference = BM25_REFERENCE_NDCG_AT_10
             .iter()
             .find(|(name, _)| name.eq_ignore_ascii_case(&collection.name))
@@ -68,7 +68,8 @@ pub fn relevance_table(results: &[CollectionResult]) -> String {
     out
 }
 
-fn metric_cells(collection: &CollectionResult, metric: impl Fn(&Scores) -> f64) -> String {
+/// One cell per engine, in `Engine::ALL` order, `–` where the engine has no result.
+fn engine_cells(collection: &CollectionResult, cell: impl Fn(&EngineResult) -> String) -> String {
     Engine::ALL
         .iter()
         .map(|engine| {
@@ -76,7 +77,7 @@ fn metric_cells(collection: &CollectionResult, metric: impl Fn(&Scores) -> f64) 
                 .engines
                 .iter()
                 .find(|r| r.engine == *engine)
-                .map_or_else(|| "–".to_owned(), |r| format!("{:.3}", metric(&r.scores)))
+                .map_or_else(|| "–".to_owned(), &cell)
         })
         .collect::<Vec<_>>()
         .join(" | ")
@@ -88,20 +89,8 @@ pub fn timing_table(results: &[CollectionResult]) -> String {
     let _ = writeln!(out, "| collection | {} |", names.join(" | "));
     let _ = writeln!(out, "|---|{}", "--:|".repeat(names.len()));
     for collection in results {
-        let cells: Vec<String> = Engine::ALL
-            .iter()
-            .map(|engine| {
-                collection
-                    .engines
-                    .iter()
-                    .find(|r| r.engine == *engine)
-                    .map_or_else(
-                        || "–".to_owned(),
-                        |r| format!("{:.2} s", r.elapsed.as_secs_f64()),
-                    )
-            })
-            .collect();
-        let _ = writeln!(out, "| {} | {} |", collection.name, cells.join(" | "));
+        let cells = engine_cells(collection, |r| format!("{:.2} s", r.elapsed.as_secs_f64()));
+        let _ = writeln!(out, "| {} | {cells} |", collection.name);
     }
     out
 }
