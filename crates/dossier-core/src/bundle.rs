@@ -54,6 +54,15 @@
 //!             vs name, vu alias_count, alias_count × vs alias, vu mentions,
 //!             vu doc_count, doc_count × vu doc_delta (ascending; first absolute)
 //!         Optional: a bundle without it has no facets.
+//! "GEOS"  where the resolved places are (see `place`), for the map:
+//!           vu place_count, then per place, in FACE order:
+//!             vu value     index of the place's value in FACE
+//!             f32 lat, f32 lon   degrees, WGS 84
+//!             u8 kind     `PlaceKind::code` (continent, region, country, state, county,
+//!                         city, airport, other)
+//!             vs country  ISO 3166-1 alpha-2, empty for continents and regions
+//!             vu geonameid + 1, or 0 when it has none
+//!         Optional (added within version 3): without it no place has a location.
 //! ```
 //!
 //! Readers reject another magic or version. Sections with unknown tags are ignored, so a
@@ -62,6 +71,7 @@
 
 use crate::document::{CollectionInfo, DocId, StoredDocument};
 use crate::facets::{FacetIndex, FacetKind, FacetValue};
+use crate::place::{Location, PlaceKind};
 use crate::search::weights::{B_TEXT, B_TITLE};
 use crate::varint::Reader;
 
@@ -89,6 +99,7 @@ pub mod section {
     pub const CONF: [u8; 4] = *b"CONF";
     pub const CLAS: [u8; 4] = *b"CLAS";
     pub const FACE: [u8; 4] = *b"FACE";
+    pub const GEOS: [u8; 4] = *b"GEOS";
 }
 
 /// Why bundle bytes could not be read.
@@ -213,11 +224,16 @@ impl<'a> Bundle<'a> {
 
         let conflations = fst::Map::new(find(section::CONF, "CONF")?)
             .map_err(|_| BundleError::Corrupt("conflation dictionary"))?;
-        let facets = match find(section::FACE, "FACE") {
+        let mut facets = match find(section::FACE, "FACE") {
             Ok(bytes) => read_facets(bytes, doc_count)?,
             Err(BundleError::MissingSection(_)) => Vec::new(),
             Err(other) => return Err(other),
         };
+        match find(section::GEOS, "GEOS") {
+            Ok(bytes) => read_locations(bytes, &mut facets)?,
+            Err(BundleError::MissingSection(_)) => {}
+            Err(other) => return Err(other),
+        }
 
         Ok(Bundle {
             collection,
@@ -500,9 +516,53 @@ fn read_facets(bytes: &[u8], doc_count: u32) -> Result<Vec<FacetValue>, BundleEr
             aliases,
             mentions,
             docs,
+            location: None,
         });
     }
     Ok(values)
+}
+
+fn read_locations(bytes: &[u8], values: &mut [FacetValue]) -> Result<(), BundleError> {
+    let mut reader = Reader::new(bytes);
+    let count = reader.u64()?;
+    for _ in 0..count {
+        let index = reader.u64()?;
+        let mut float = || -> Result<f32, BundleError> {
+            let bytes = [
+                reader.byte()?,
+                reader.byte()?,
+                reader.byte()?,
+                reader.byte()?,
+            ];
+            Ok(f32::from_le_bytes(bytes))
+        };
+        let (lat, lon) = (float()?, float()?);
+        if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+            return Err(BundleError::Corrupt("place coordinates out of range"));
+        }
+        let kind =
+            PlaceKind::from_code(reader.byte()?).ok_or(BundleError::Corrupt("place kind"))?;
+        let country = reader.str()?.to_owned();
+        let geonameid = match reader.u64()? {
+            0 => None,
+            id => Some(u32::try_from(id - 1).map_err(|_| BundleError::Corrupt("geonameid"))?),
+        };
+        let value = usize::try_from(index)
+            .ok()
+            .and_then(|index| values.get_mut(index))
+            .filter(|value| value.kind == FacetKind::Place)
+            .ok_or(BundleError::Corrupt(
+                "location of a value that is not a place",
+            ))?;
+        value.location = Some(Location {
+            lat,
+            lon,
+            kind,
+            country,
+            geonameid,
+        });
+    }
+    Ok(())
 }
 
 fn read_u32(bytes: &[u8], at: usize) -> Result<u32, BundleError> {

@@ -127,7 +127,7 @@ pub fn write_bundle_with_entities(
         docs_section.extend_from_slice(&offset.to_le_bytes());
     }
 
-    let facets = write_facets(documents, entities);
+    let (facets, places) = write_facets(documents, entities);
 
     assemble(&[
         (section::META, &meta),
@@ -140,12 +140,14 @@ pub fn write_bundle_with_entities(
         (section::CONF, &conflations),
         (section::CLAS, &class_bytes),
         (section::FACE, &facets),
+        (section::GEOS, &places),
     ])
 }
 
-/// The FACE section: entity facets plus declared tags and year-month dates, with document
-/// indices remapped from input order to bundle (id) order.
-fn write_facets(documents: &[Document], entities: &[FacetValue]) -> Vec<u8> {
+/// The FACE section (entity facets plus declared tags and year-month dates, with document
+/// indices remapped from input order to bundle (id) order) and the GEOS section (where each
+/// resolved place is).
+fn write_facets(documents: &[Document], entities: &[FacetValue]) -> (Vec<u8>, Vec<u8>) {
     let mut by_id: Vec<usize> = (0..documents.len()).collect();
     by_id.sort_by(|&a, &b| documents[a].id.cmp(&documents[b].id));
     let mut bundle_index = vec![0u32; documents.len()];
@@ -167,6 +169,7 @@ fn write_facets(documents: &[Document], entities: &[FacetValue]) -> Vec<u8> {
                 aliases: Vec::new(),
                 mentions: 0,
                 docs: Vec::new(),
+                location: None,
             })
     }
     for (input_doc, doc) in documents.iter().enumerate() {
@@ -188,6 +191,9 @@ fn write_facets(documents: &[Document], entities: &[FacetValue]) -> Vec<u8> {
         let value = value_of(&mut values, entity.kind, &entity.name);
         value.mentions += entity.mentions;
         value.aliases.extend(entity.aliases.iter().cloned());
+        if value.location.is_none() {
+            value.location = entity.location.clone();
+        }
         value.docs.extend(
             entity
                 .docs
@@ -197,8 +203,27 @@ fn write_facets(documents: &[Document], entities: &[FacetValue]) -> Vec<u8> {
     }
 
     let mut out = Vec::new();
+    let mut places = Vec::new();
+    let mut place_count = 0u64;
     write_u64(&mut out, values.len() as u64);
-    for value in values.values_mut() {
+    for (index, value) in values.values_mut().enumerate() {
+        // Only places have locations; the reader rejects any other.
+        if let Some(location) = value
+            .location
+            .as_ref()
+            .filter(|_| value.kind == FacetKind::Place)
+        {
+            place_count += 1;
+            write_u64(&mut places, index as u64);
+            places.extend_from_slice(&location.lat.to_le_bytes());
+            places.extend_from_slice(&location.lon.to_le_bytes());
+            places.push(location.kind.code());
+            write_str(&mut places, &location.country);
+            write_u64(
+                &mut places,
+                location.geonameid.map_or(0, |id| u64::from(id) + 1),
+            );
+        }
         value.docs.sort_unstable();
         value.docs.dedup();
         value.aliases.sort();
@@ -217,7 +242,10 @@ fn write_facets(documents: &[Document], entities: &[FacetValue]) -> Vec<u8> {
             last = doc;
         }
     }
-    out
+    let mut geos = Vec::with_capacity(places.len() + 4);
+    write_u64(&mut geos, place_count);
+    geos.extend_from_slice(&places);
+    (out, geos)
 }
 
 fn write_document(out: &mut Vec<u8>, doc: &Document) {

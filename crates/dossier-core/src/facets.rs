@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use crate::document::DocId;
+use crate::place::Location;
 
 /// What a facet value is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -74,7 +75,7 @@ impl FacetKind {
 }
 
 /// One filterable value and the documents that carry it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FacetValue {
     pub kind: FacetKind,
     pub name: String,
@@ -84,6 +85,9 @@ pub struct FacetValue {
     pub mentions: u32,
     /// Ascending.
     pub docs: Vec<DocId>,
+    /// Where a place is, when the geoparser resolved it; `None` for other kinds and for
+    /// places it could not put on the map (they stay filterable).
+    pub location: Option<Location>,
 }
 
 /// One selected value: `kind=value`, or `kind!=value` when negated.
@@ -337,6 +341,7 @@ mod tests {
             aliases: Vec::new(),
             mentions: docs.len() as u32,
             docs: docs.to_vec(),
+            location: None,
         }
     }
 

@@ -277,6 +277,7 @@ fn group(mentions: Vec<Mention>) -> Vec<FacetValue> {
                 aliases,
                 mentions: group.mentions,
                 docs: group.docs.into_iter().collect(),
+                location: None,
             })
         })
         .collect()
