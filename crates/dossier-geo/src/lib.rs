@@ -10,7 +10,9 @@
 
 pub mod basemap;
 pub mod gazetteer;
+pub mod geoparse;
 pub mod projection;
 
 pub use gazetteer::{Gazetteer, GazetteerError, PlaceEntry, PlaceKind};
+pub use geoparse::{geoparse, MentionSource, PlaceMention, SpanKind, TaggedSpan};
 pub use projection::{project, Point};

@@ -1,0 +1,773 @@
+//! The geoparser: which words of a text are places, and which places they are.
+//!
+//! Recognition starts from the named-entity tagger's spans (the caller runs it; this crate
+//! stays free of the model) and adds what a tagger trained on names misses:
+//!
+//! - demonyms ("Iraqi", "Americans") count toward their country, flagged as such since they
+//!   are not toponyms in the usual sense;
+//! - a place name that begins an organisation named after its place ("Baghdad Police",
+//!   "Rapides Parish Fire District") is a mention of that place, but only when the rest of the
+//!   name is a civic institution, so "Washington Post" or "Boston Dynamics" put no pin down;
+//! - a well-known place (a country, state, continent, named region, or a city of a million)
+//!   written with a capital where the tagger saw nothing ("Iran-backed").
+//!
+//! Resolution scores every gazetteer candidate of every mention: its kind (a country or state
+//! before a same-named city), its population, and how it fits the document's other places —
+//! the same country, the same state or province, nearby. The best choices are refined a few
+//! times, each pass scoring against the others' current choices, and one name keeps one
+//! meaning throughout a document. Names the gazetteer lacks stay mentions with no entry: the
+//! caller keeps them as unplaced tags.
+
+use std::collections::BTreeMap;
+
+use dossier_core::analysis::tokenize;
+
+use crate::gazetteer::{name_key, EntryId, Gazetteer, PlaceEntry, PlaceKind};
+
+/// What the named-entity tagger said a span of the text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpanKind {
+    Place,
+    Organisation,
+    Person,
+    /// Anything else (CoNLL's MISC: nationalities, events, works).
+    Other,
+}
+
+/// A tagged span, offsets in Unicode code points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaggedSpan {
+    pub kind: SpanKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// How a mention was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionSource {
+    /// The tagger's place span.
+    Tagger,
+    /// A demonym, counted toward its country.
+    Demonym,
+    /// The leading place of an institution's name.
+    Institution,
+    /// A well-known place the tagger missed.
+    WellKnown,
+}
+
+/// A place mentioned in the text, with what it was resolved to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceMention {
+    /// Code point offsets of the mention in the text.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub source: MentionSource,
+    /// The gazetteer entry it is, or `None` when no candidate exists.
+    pub entry: Option<EntryId>,
+}
+
+/// Words that make an organisation's name a civic institution of the place it begins with.
+const INSTITUTION_HEADS: &[&str] = &[
+    "police",
+    "fire",
+    "sheriff",
+    "sheriffs",
+    "city",
+    "county",
+    "parish",
+    "town",
+    "township",
+    "village",
+    "borough",
+    "council",
+    "commission",
+    "commissioners",
+    "board",
+    "school",
+    "schools",
+    "district",
+    "court",
+    "courts",
+    "hospital",
+    "museum",
+    "library",
+    "airport",
+    "port",
+    "zoo",
+    "health",
+    "department",
+    "government",
+    "municipal",
+    "state",
+    "province",
+    "provincial",
+    "regional",
+    "public",
+    "community",
+    "metropolitan",
+    "emergency",
+    "water",
+    "transit",
+    "chamber",
+    "housing",
+    "parks",
+    "university",
+    "college",
+];
+
+/// Words after which a place name ends an institution's name ("University of Iowa").
+const INSTITUTION_OF: &[&str] = &[
+    "university",
+    "college",
+    "government",
+    "governor",
+    "mayor",
+    "city",
+    "county",
+    "state",
+    "province",
+    "port",
+    "bank",
+    "museum",
+    "diocese",
+    "archdiocese",
+];
+
+/// A city this populous is well known enough to be found without the tagger.
+const WELL_KNOWN_CITY_POPULATION: u64 = 1_000_000;
+
+/// Finds and resolves the places of `text`, given the tagger's spans (code point offsets).
+pub fn geoparse(gazetteer: &Gazetteer, text: &str, spans: &[TaggedSpan]) -> Vec<PlaceMention> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut mentions = recognise(gazetteer, text, &chars, spans);
+    resolve(gazetteer, &mut mentions);
+    mentions
+}
+
+fn slice(chars: &[char], start: usize, end: usize) -> String {
+    chars[start.min(chars.len())..end.min(chars.len())]
+        .iter()
+        .collect()
+}
+
+/// A word of the text: code point offsets, its folded form, whether it starts with a capital.
+struct Word {
+    start: usize,
+    end: usize,
+    term: String,
+    capitalised: bool,
+}
+
+fn words(text: &str) -> Vec<Word> {
+    // Tokens carry byte offsets; walk the text once to turn them into code points.
+    let mut words = Vec::new();
+    let mut byte = 0usize;
+    let mut char_index = 0usize;
+    let mut to_chars = |target: usize| {
+        char_index += text[byte..target].chars().count();
+        byte = target;
+        char_index
+    };
+    for token in tokenize(text) {
+        let start = to_chars(token.start);
+        let end = to_chars(token.end);
+        let capitalised = text[token.start..token.end]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        words.push(Word {
+            start,
+            end,
+            term: token.term,
+            capitalised,
+        });
+    }
+    words
+}
+
+fn recognise(
+    gazetteer: &Gazetteer,
+    text: &str,
+    chars: &[char],
+    spans: &[TaggedSpan],
+) -> Vec<PlaceMention> {
+    let words = words(text);
+    let mut mentions = Vec::new();
+    let mention = |start: usize, end: usize, source: MentionSource| PlaceMention {
+        start,
+        end,
+        text: slice(chars, start, end),
+        source,
+        entry: None,
+    };
+
+    for span in spans {
+        let inside: Vec<&Word> = words
+            .iter()
+            .filter(|w| w.start >= span.start && w.end <= span.end)
+            .collect();
+        match span.kind {
+            SpanKind::Place => {
+                if let Some((start, end)) = trim_place_span(chars, span.start, span.end) {
+                    mentions.push(mention(start, end, MentionSource::Tagger));
+                }
+            }
+            SpanKind::Organisation => {
+                if let Some((start, end)) = institution_place(gazetteer, &inside) {
+                    mentions.push(mention(start, end, MentionSource::Institution));
+                }
+            }
+            SpanKind::Person | SpanKind::Other => {}
+        }
+    }
+
+    // Demonyms anywhere but inside a person's name ("Mr English") or a place's.
+    for word in &words {
+        let covered = spans.iter().any(|s| {
+            matches!(s.kind, SpanKind::Person | SpanKind::Place)
+                && s.start < word.end
+                && word.start < s.end
+        });
+        if word.capitalised && !covered && !gazetteer.lookup_demonym(&word.term).is_empty() {
+            mentions.push(mention(word.start, word.end, MentionSource::Demonym));
+        }
+    }
+
+    // Well-known places in text the tagger left untagged (or called MISC).
+    let free = |start: usize, end: usize| {
+        !spans
+            .iter()
+            .any(|s| s.kind != SpanKind::Other && s.start < end && start < s.end)
+            && !mentions
+                .iter()
+                .any(|m: &PlaceMention| m.start < end && start < m.end)
+    };
+    let mut found = Vec::new();
+    let mut index = 0;
+    while index < words.len() {
+        let mut matched = None;
+        // Longest first: "New York" before "York".
+        for length in (1..=4.min(words.len() - index)).rev() {
+            let run = &words[index..index + length];
+            if !run.iter().all(|w| w.capitalised) || !consecutive(chars, run) {
+                continue;
+            }
+            let key = run
+                .iter()
+                .map(|w| w.term.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let known = gazetteer
+                .lookup_key(&key)
+                .iter()
+                .any(|&id| is_well_known(gazetteer.entry(id)));
+            let (start, end) = (run[0].start, run[length - 1].end);
+            if known && free(start, end) {
+                matched = Some((start, end, length));
+                break;
+            }
+        }
+        match matched {
+            Some((start, end, length)) => {
+                found.push(mention(start, end, MentionSource::WellKnown));
+                index += length;
+            }
+            None => index += 1,
+        }
+    }
+    mentions.extend(found);
+    mentions.sort_by_key(|m| (m.start, m.end));
+    mentions.dedup_by(|a, b| a.start < b.end && b.start < a.end);
+    mentions
+}
+
+/// Words separated only by single spaces (not across a line break or punctuation).
+fn consecutive(chars: &[char], run: &[Word]) -> bool {
+    run.windows(2)
+        .all(|pair| pair[1].start == pair[0].end + 1 && chars.get(pair[0].end) == Some(&' '))
+}
+
+fn is_well_known(entry: &PlaceEntry) -> bool {
+    match entry.kind {
+        PlaceKind::Continent | PlaceKind::Country | PlaceKind::State | PlaceKind::Region => true,
+        PlaceKind::City => entry.population >= WELL_KNOWN_CITY_POPULATION,
+        _ => false,
+    }
+}
+
+/// The tagger's span without a leading "the" or a trailing possessive, which gold standards
+/// and readers leave out of the name.
+fn trim_place_span(chars: &[char], mut start: usize, mut end: usize) -> Option<(usize, usize)> {
+    let text = slice(chars, start, end);
+    for article in ["the ", "The "] {
+        if text.starts_with(article) && text.len() > article.len() {
+            start += article.chars().count();
+        }
+    }
+    for possessive in ["'s", "’s", "'", "’"] {
+        let suffix: Vec<char> = possessive.chars().collect();
+        if end >= start + suffix.len() + 1 && chars[end - suffix.len()..end] == suffix[..] {
+            end -= suffix.len();
+            break;
+        }
+    }
+    (start < end).then_some((start, end))
+}
+
+/// "Baghdad Police" → the span of "Baghdad"; "University of Iowa" → "Iowa".
+fn institution_place(gazetteer: &Gazetteer, words: &[&Word]) -> Option<(usize, usize)> {
+    let known = |run: &[&Word]| {
+        let key = run
+            .iter()
+            .map(|w| w.term.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        !gazetteer.lookup_key(&key).is_empty()
+    };
+    // Leading place: the longest run of capitalised words that is a place and is followed
+    // by a civic head word.
+    for length in (1..words.len()).rev() {
+        let (place, rest) = words.split_at(length);
+        if place.iter().all(|w| w.capitalised)
+            && INSTITUTION_HEADS.contains(&rest[0].term.as_str())
+            && known(place)
+        {
+            return Some((place[0].start, place[length - 1].end));
+        }
+    }
+    // Trailing place after "of".
+    let of = words.iter().position(|w| w.term == "of")?;
+    if of == 0 || !INSTITUTION_OF.contains(&words[of - 1].term.as_str()) {
+        return None;
+    }
+    let place = &words[of + 1..];
+    (!place.is_empty() && place.iter().all(|w| w.capitalised) && known(place))
+        .then(|| (place[0].start, place[place.len() - 1].end))
+}
+
+/// Scoring weights, in log-population units (one unit = ten times the population).
+mod weights {
+    /// Prior for each kind, so "Kuwait" is the country and "Georgia" in a US story the state.
+    pub fn kind(kind: super::PlaceKind) -> f64 {
+        use super::PlaceKind::*;
+        match kind {
+            Continent => 4.0,
+            Country => 4.0,
+            Region => 3.5,
+            State => 3.0,
+            County => 0.5,
+            City => 0.0,
+            Airport => -1.0,
+            Other => -1.0,
+        }
+    }
+    /// Per decade of population.
+    pub const POPULATION: f64 = 1.0;
+    /// In a country another place of the document is in.
+    pub const SAME_COUNTRY: f64 = 2.0;
+    /// In a state or province another place of the document names or is in.
+    pub const SAME_ADMIN1: f64 = 3.0;
+    /// Near another place of the document: this much at distance 0, halving every
+    /// `NEAR_HALF_KM`.
+    pub const NEAR: f64 = 2.0;
+    pub const NEAR_HALF_KM: f64 = 150.0;
+    /// At most this many candidates of a name are scored (the most likely by prior).
+    pub const MAX_CANDIDATES: usize = 40;
+    pub const PASSES: usize = 3;
+}
+
+fn resolve(gazetteer: &Gazetteer, mentions: &mut [PlaceMention]) {
+    // One meaning per name per document: resolve distinct names, then copy back.
+    let mut names: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (index, mention) in mentions.iter().enumerate() {
+        names.entry(mention_key(mention)).or_default().push(index);
+    }
+    let groups: Vec<(Vec<EntryId>, usize)> = names
+        .iter()
+        .map(|(key, indexes)| {
+            let source = mentions[indexes[0]].source;
+            let mut candidates: Vec<EntryId> = if source == MentionSource::Demonym {
+                gazetteer.lookup_demonym(key).to_vec()
+            } else {
+                gazetteer.lookup_key(key).to_vec()
+            };
+            candidates.sort_by(|&a, &b| {
+                prior(gazetteer.entry(b))
+                    .total_cmp(&prior(gazetteer.entry(a)))
+                    .then(a.cmp(&b))
+            });
+            candidates.truncate(weights::MAX_CANDIDATES);
+            (candidates, indexes.len())
+        })
+        .collect();
+
+    let mut chosen: Vec<Option<EntryId>> = groups
+        .iter()
+        .map(|(candidates, _)| candidates.first().copied())
+        .collect();
+    for _ in 0..weights::PASSES {
+        let mut next = chosen.clone();
+        for (group, (candidates, _)) in groups.iter().enumerate() {
+            if candidates.len() < 2 {
+                continue;
+            }
+            let context: Vec<(&PlaceEntry, usize)> = chosen
+                .iter()
+                .enumerate()
+                .filter(|&(other, _)| other != group)
+                .filter_map(|(other, id)| id.map(|id| (gazetteer.entry(id), groups[other].1)))
+                .collect();
+            next[group] = candidates
+                .iter()
+                .copied()
+                .map(|id| {
+                    (
+                        id,
+                        prior(gazetteer.entry(id)) + fit(gazetteer.entry(id), &context),
+                    )
+                })
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+                .map(|(id, _)| id);
+        }
+        if next == chosen {
+            break;
+        }
+        chosen = next;
+    }
+
+    for (indexes, entry) in names.values().zip(&chosen) {
+        for &index in indexes {
+            mentions[index].entry = *entry;
+        }
+    }
+}
+
+fn mention_key(mention: &PlaceMention) -> String {
+    name_key(&mention.text)
+}
+
+fn prior(entry: &PlaceEntry) -> f64 {
+    weights::kind(entry.kind) + weights::POPULATION * ((entry.population as f64) + 1.0).log10()
+}
+
+/// How well a candidate fits the document's other places (each weighted by its mentions,
+/// with diminishing returns).
+fn fit(candidate: &PlaceEntry, context: &[(&PlaceEntry, usize)]) -> f64 {
+    let mut same_country = 0usize;
+    let mut same_admin1 = 0usize;
+    let mut nearest_km = f64::INFINITY;
+    for &(other, count) in context {
+        if std::ptr::eq(other, candidate) {
+            continue;
+        }
+        if !candidate.country.is_empty() && other.country == candidate.country {
+            same_country += count;
+        }
+        let admin1_of_other = match other.kind {
+            PlaceKind::State => other.name.as_str(),
+            _ => other.admin1.as_str(),
+        };
+        if !candidate.admin1.is_empty()
+            && other.country == candidate.country
+            && name_key(admin1_of_other) == name_key(&candidate.admin1)
+        {
+            same_admin1 += count;
+        }
+        if !matches!(
+            other.kind,
+            PlaceKind::Continent | PlaceKind::Region | PlaceKind::Country
+        ) {
+            nearest_km = nearest_km.min(distance_km(
+                candidate.lat,
+                candidate.lon,
+                other.lat,
+                other.lon,
+            ));
+        }
+    }
+    let saturate = |n: usize| 1.0 - 0.5f64.powi(n.min(16) as i32);
+    let near = if nearest_km.is_finite() {
+        weights::NEAR * 0.5f64.powf(nearest_km / weights::NEAR_HALF_KM)
+    } else {
+        0.0
+    };
+    weights::SAME_COUNTRY * saturate(same_country)
+        + weights::SAME_ADMIN1 * saturate(same_admin1)
+        + near
+}
+
+/// Great-circle distance in kilometres (haversine on a sphere of the Earth's mean radius).
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0088 * a.sqrt().min(1.0).asin()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(
+        kind: PlaceKind,
+        name: &str,
+        country: &str,
+        admin1: &str,
+        population: u64,
+        lat: f64,
+        lon: f64,
+    ) -> PlaceEntry {
+        PlaceEntry {
+            geonameid: None,
+            kind,
+            name: name.into(),
+            country: country.into(),
+            admin1: admin1.into(),
+            population,
+            lat,
+            lon,
+            alternates: Vec::new(),
+            demonyms: Vec::new(),
+        }
+    }
+
+    fn gazetteer() -> Gazetteer {
+        let mut iraq = place(PlaceKind::Country, "Iraq", "IQ", "", 29_000_000, 33.0, 44.0);
+        iraq.demonyms = vec!["Iraqi".into(), "Iraqis".into()];
+        let mut us = place(
+            PlaceKind::Country,
+            "United States",
+            "US",
+            "",
+            310_000_000,
+            39.8,
+            -98.6,
+        );
+        us.alternates = vec!["U.S.".into()];
+        Gazetteer::from_entries(vec![
+            iraq,
+            us,
+            place(
+                PlaceKind::City,
+                "Kuwait",
+                "KW",
+                "Al Asimah",
+                60_000,
+                29.37,
+                47.98,
+            ),
+            place(
+                PlaceKind::Country,
+                "Kuwait",
+                "KW",
+                "",
+                2_700_000,
+                29.5,
+                47.75,
+            ),
+            place(
+                PlaceKind::City,
+                "Baghdad",
+                "IQ",
+                "Baghdad",
+                5_600_000,
+                33.34,
+                44.40,
+            ),
+            place(
+                PlaceKind::City,
+                "Alexandria",
+                "EG",
+                "Alexandria",
+                3_800_000,
+                31.20,
+                29.92,
+            ),
+            place(
+                PlaceKind::City,
+                "Alexandria",
+                "US",
+                "Louisiana",
+                47_000,
+                31.31,
+                -92.45,
+            ),
+            place(
+                PlaceKind::City,
+                "Alexandria",
+                "US",
+                "Virginia",
+                140_000,
+                38.80,
+                -77.05,
+            ),
+            place(
+                PlaceKind::State,
+                "Louisiana",
+                "US",
+                "",
+                4_500_000,
+                31.0,
+                -92.0,
+            ),
+            place(
+                PlaceKind::City,
+                "Pineville",
+                "US",
+                "Louisiana",
+                14_000,
+                31.32,
+                -92.43,
+            ),
+            place(
+                PlaceKind::City,
+                "Washington",
+                "US",
+                "District of Columbia",
+                690_000,
+                38.9,
+                -77.04,
+            ),
+        ])
+    }
+
+    fn span(kind: SpanKind, text: &str, needle: &str) -> TaggedSpan {
+        let byte = text.find(needle).expect("needle in text");
+        let start = text[..byte].chars().count();
+        TaggedSpan {
+            kind,
+            start,
+            end: start + needle.chars().count(),
+        }
+    }
+
+    fn resolved<'g>(
+        g: &'g Gazetteer,
+        mentions: &[PlaceMention],
+    ) -> Vec<(String, Option<&'g PlaceEntry>)> {
+        mentions
+            .iter()
+            .map(|m| (m.text.clone(), m.entry.map(|id| g.entry(id))))
+            .collect()
+    }
+
+    #[test]
+    fn a_country_outranks_a_smaller_city_of_the_same_name() {
+        let g = gazetteer();
+        let text = "Troops left Kuwait.";
+        let found = geoparse(&g, text, &[span(SpanKind::Place, text, "Kuwait")]);
+        let (_, entry) = &resolved(&g, &found)[0];
+        assert_eq!(entry.map(|e| e.kind), Some(PlaceKind::Country));
+    }
+
+    #[test]
+    fn a_state_in_the_document_pulls_a_city_to_it() {
+        let g = gazetteer();
+        let text = "An Alexandria woman was charged. Louisiana police said so.";
+        let spans = [
+            span(SpanKind::Place, text, "Alexandria"),
+            span(SpanKind::Place, text, "Louisiana"),
+        ];
+        let found = geoparse(&g, text, &spans);
+        let alexandria = found
+            .iter()
+            .find(|m| m.text == "Alexandria")
+            .and_then(|m| m.entry);
+        assert_eq!(
+            alexandria.map(|id| g.entry(id).admin1.as_str()),
+            Some("Louisiana")
+        );
+    }
+
+    #[test]
+    fn without_context_the_most_populous_city_wins() {
+        let g = gazetteer();
+        let text = "Alexandria is old.";
+        let found = geoparse(&g, text, &[span(SpanKind::Place, text, "Alexandria")]);
+        assert_eq!(
+            found[0].entry.map(|id| g.entry(id).country.as_str()),
+            Some("EG")
+        );
+    }
+
+    #[test]
+    fn demonyms_count_toward_their_country_with_exact_offsets() {
+        let g = gazetteer();
+        let text = "Qāsem met Iraqi officials.";
+        let found = geoparse(&g, text, &[]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            (found[0].start, found[0].end, found[0].text.as_str()),
+            (10, 15, "Iraqi")
+        );
+        assert_eq!(found[0].source, MentionSource::Demonym);
+        assert_eq!(
+            found[0].entry.map(|id| g.entry(id).name.as_str()),
+            Some("Iraq")
+        );
+    }
+
+    #[test]
+    fn a_newspaper_named_after_a_city_is_not_that_city() {
+        let g = gazetteer();
+        let text = "The Washington Post reported it.";
+        let found = geoparse(
+            &g,
+            text,
+            &[span(SpanKind::Organisation, text, "Washington Post")],
+        );
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_civic_institution_mentions_its_place() {
+        let g = gazetteer();
+        let text = "Baghdad Police Command said, and the University of Louisiana agreed.";
+        let spans = [
+            span(SpanKind::Organisation, text, "Baghdad Police Command"),
+            span(SpanKind::Organisation, text, "University of Louisiana"),
+        ];
+        let found: Vec<String> = geoparse(&g, text, &spans)
+            .into_iter()
+            .map(|m| m.text)
+            .collect();
+        assert_eq!(found, ["Baghdad", "Louisiana"]);
+    }
+
+    #[test]
+    fn well_known_places_the_tagger_missed_are_found() {
+        let g = gazetteer();
+        let text = "An Iraq-based group and the U.S. military.";
+        let found: Vec<String> = geoparse(&g, text, &[])
+            .into_iter()
+            .map(|m| m.text)
+            .collect();
+        assert_eq!(found, ["Iraq", "U.S"]);
+    }
+
+    #[test]
+    fn unknown_places_are_kept_without_an_entry() {
+        let g = gazetteer();
+        let text = "They met in Atlantis.";
+        let found = geoparse(&g, text, &[span(SpanKind::Place, text, "Atlantis")]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].entry, None);
+    }
+
+    #[test]
+    fn articles_and_possessives_are_not_part_of_the_place() {
+        let g = gazetteer();
+        let text = "Kuwait's emir.";
+        let found = geoparse(&g, text, &[span(SpanKind::Place, text, "Kuwait's")]);
+        assert_eq!(found[0].text, "Kuwait");
+    }
+
+    #[test]
+    fn distances_are_great_circle_kilometres() {
+        // Baghdad to Tehran is about 690 km.
+        let km = distance_km(33.34, 44.40, 35.69, 51.39);
+        assert!((680.0..700.0).contains(&km), "{km}");
+    }
+}
