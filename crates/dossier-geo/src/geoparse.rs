@@ -307,7 +307,7 @@ fn trim_place_span(chars: &[char], mut start: usize, mut end: usize) -> Option<(
     }
     for possessive in ["'s", "’s", "'", "’"] {
         let suffix: Vec<char> = possessive.chars().collect();
-        if end >= start + suffix.len() + 1 && chars[end - suffix.len()..end] == suffix[..] {
+        if end > start + suffix.len() && chars[end - suffix.len()..end] == suffix[..] {
             end -= suffix.len();
             break;
         }
