@@ -20,7 +20,7 @@
 
 use std::collections::BTreeMap;
 
-use dossier_core::analysis::tokenize;
+use dossier_core::analysis::{is_stop_word, tokenize};
 
 use crate::gazetteer::{name_key, EntryId, Gazetteer, PlaceEntry, PlaceKind};
 
@@ -67,71 +67,44 @@ pub struct PlaceMention {
     pub entry: Option<EntryId>,
 }
 
-/// Words that make an organisation's name a civic institution of the place it begins with.
+/// Words that make an organisation's name an institution of the place it begins with
+/// ("Ohio Supreme Court", "Wamego Seniors Center"). Newspapers, companies and parties are
+/// not among them: "Washington Post", "Boston Dynamics" and "United Russia" stay whole.
+#[rustfmt::skip]
 const INSTITUTION_HEADS: &[&str] = &[
-    "police",
-    "fire",
-    "sheriff",
-    "sheriffs",
-    "city",
-    "county",
-    "parish",
-    "town",
-    "township",
-    "village",
-    "borough",
-    "council",
-    "commission",
-    "commissioners",
-    "board",
-    "school",
-    "schools",
-    "district",
-    "court",
-    "courts",
-    "hospital",
-    "museum",
-    "library",
-    "airport",
-    "port",
-    "zoo",
-    "health",
-    "department",
-    "government",
-    "municipal",
-    "state",
-    "province",
-    "provincial",
-    "regional",
-    "public",
-    "community",
-    "metropolitan",
-    "emergency",
-    "water",
-    "transit",
-    "chamber",
-    "housing",
-    "parks",
-    "university",
-    "college",
+    "academy", "agency", "airport", "archdiocese", "association", "authority", "board",
+    "borough", "centre", "center", "chamber", "city", "clerk", "clinic", "college",
+    "commission", "commissioners", "community", "council", "county", "court", "courts",
+    "department", "diocese", "district", "elementary", "emergency", "fair", "festival", "fire",
+    "government", "guard", "hall", "harbor", "harbour", "health", "high", "highway", "hospital",
+    "housing", "jail", "legislature", "library", "medical", "metropolitan", "municipal",
+    "museum", "office", "parish", "park", "parks", "patrol", "police", "port", "prison",
+    "province", "provincial", "public", "regional", "rescue", "school", "schools", "senate",
+    "sheriff", "sheriffs", "squad", "state", "station", "supreme", "town", "township",
+    "transit", "trooper", "troopers", "university", "village", "water", "zoo",
 ];
 
 /// Words after which a place name ends an institution's name ("University of Iowa").
+#[rustfmt::skip]
 const INSTITUTION_OF: &[&str] = &[
-    "university",
-    "college",
-    "government",
-    "governor",
-    "mayor",
-    "city",
-    "county",
-    "state",
-    "province",
-    "port",
-    "bank",
-    "museum",
-    "diocese",
-    "archdiocese",
+    "archdiocese", "bank", "city", "college", "county", "diocese", "government", "governor",
+    "mayor", "museum", "people", "port", "province", "republic", "state", "university",
+];
+
+/// Lower-case words after which a capitalised known place name is a place mention even
+/// when the tagger missed it ("in Columbus,", "from Concord").
+#[rustfmt::skip]
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "from", "near", "outside", "across", "throughout", "toward", "towards", "around",
+    "into", "between", "via",
+];
+
+/// Capitalised words that name times, not places, after "in" ("in March", "in Spring").
+#[rustfmt::skip]
+const TIME_WORDS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "spring", "summer", "autumn", "fall", "winter", "christmas", "easter",
 ];
 
 /// A city this populous is well known enough to be found without the tagger.
@@ -186,6 +159,13 @@ fn words(text: &str) -> Vec<Word> {
     words
 }
 
+fn key_of(run: &[&Word]) -> String {
+    run.iter()
+        .map(|w| w.term.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn recognise(
     gazetteer: &Gazetteer,
     text: &str,
@@ -214,7 +194,9 @@ fn recognise(
                 }
             }
             SpanKind::Organisation => {
-                if let Some((start, end)) = institution_place(gazetteer, &inside) {
+                if let Some((start, end)) = place_named_as_organisation(gazetteer, &inside) {
+                    mentions.push(mention(start, end, MentionSource::Institution));
+                } else if let Some((start, end)) = institution_place(gazetteer, &inside) {
                     mentions.push(mention(start, end, MentionSource::Institution));
                 }
             }
@@ -234,64 +216,92 @@ fn recognise(
         }
     }
 
-    // Well-known places in text the tagger left untagged (or called MISC).
-    let free = |start: usize, end: usize| {
+    // Known places in text the tagger left untagged (or called MISC): well-known ones
+    // anywhere, others where a preposition says a place follows.
+    let free = |start: usize, end: usize, mentions: &[PlaceMention]| {
         !spans
             .iter()
             .any(|s| s.kind != SpanKind::Other && s.start < end && start < s.end)
-            && !mentions
-                .iter()
-                .any(|m: &PlaceMention| m.start < end && start < m.end)
+            && !mentions.iter().any(|m| m.start < end && start < m.end)
     };
-    let mut found = Vec::new();
     let mut index = 0;
     while index < words.len() {
         let mut matched = None;
         // Longest first: "New York" before "York".
         for length in (1..=4.min(words.len() - index)).rev() {
-            let run = &words[index..index + length];
-            if !run.iter().all(|w| w.capitalised) || !consecutive(chars, run) {
+            let run: Vec<&Word> = words[index..index + length].iter().collect();
+            if !run.iter().all(|w| w.capitalised)
+                || !consecutive(chars, &run)
+                || (length == 1 && is_stop_word(&run[0].term) && !is_abbreviation(chars, run[0]))
+            {
                 continue;
             }
-            let key = run
-                .iter()
-                .map(|w| w.term.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            let known = gazetteer
-                .lookup_key(&key)
-                .iter()
-                .any(|&id| is_well_known(gazetteer.entry(id)));
             let (start, end) = (run[0].start, run[length - 1].end);
-            if known && free(start, end) {
+            let key = key_of(&run);
+            let candidates = gazetteer.lookup_key(&key);
+            let well_known = candidates
+                .iter()
+                .any(|&id| is_well_known(gazetteer.entry(id), &key));
+            let after_preposition = index > 0
+                && PLACE_PREPOSITIONS.contains(&words[index - 1].term.as_str())
+                && !TIME_WORDS.contains(&run[0].term.as_str())
+                && !words[index - 1].capitalised
+                && candidates
+                    .iter()
+                    .any(|&id| name_key(&gazetteer.entry(id).name) == key);
+            if (well_known || after_preposition) && free(start, end, &mentions) {
                 matched = Some((start, end, length));
                 break;
             }
         }
         match matched {
             Some((start, end, length)) => {
-                found.push(mention(start, end, MentionSource::WellKnown));
+                let end = with_abbreviation_stop(chars, start, end);
+                mentions.push(mention(start, end, MentionSource::WellKnown));
                 index += length;
             }
             None => index += 1,
         }
     }
-    mentions.extend(found);
     mentions.sort_by_key(|m| (m.start, m.end));
     mentions.dedup_by(|a, b| a.start < b.end && b.start < a.end);
     mentions
 }
 
+/// "U.S." ends with its full stop, which the word tokenizer leaves out as punctuation.
+fn with_abbreviation_stop(chars: &[char], start: usize, end: usize) -> usize {
+    let dotted = chars[start..end].contains(&'.');
+    if dotted && chars.get(end) == Some(&'.') {
+        end + 1
+    } else {
+        end
+    }
+}
+
+/// Written in capitals ("US", "U.S."): an abbreviation, not a capitalised stop word ("She").
+fn is_abbreviation(chars: &[char], word: &Word) -> bool {
+    let letters: Vec<char> = chars[word.start..word.end]
+        .iter()
+        .copied()
+        .filter(|c| c.is_alphabetic())
+        .collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
 /// Words separated only by single spaces (not across a line break or punctuation).
-fn consecutive(chars: &[char], run: &[Word]) -> bool {
+fn consecutive(chars: &[char], run: &[&Word]) -> bool {
     run.windows(2)
         .all(|pair| pair[1].start == pair[0].end + 1 && chars.get(pair[0].end) == Some(&' '))
 }
 
-fn is_well_known(entry: &PlaceEntry) -> bool {
+/// Known to any reader by this name: a country, state, continent or region by any of its
+/// names, or a big city by its own name (not by one of its many alternates).
+fn is_well_known(entry: &PlaceEntry, key: &str) -> bool {
     match entry.kind {
         PlaceKind::Continent | PlaceKind::Country | PlaceKind::State | PlaceKind::Region => true,
-        PlaceKind::City => entry.population >= WELL_KNOWN_CITY_POPULATION,
+        PlaceKind::City => {
+            entry.population >= WELL_KNOWN_CITY_POPULATION && name_key(&entry.name) == key
+        }
         _ => false,
     }
 }
@@ -315,22 +325,38 @@ fn trim_place_span(chars: &[char], mut start: usize, mut end: usize) -> Option<(
     (start < end).then_some((start, end))
 }
 
+/// An "organisation" that is exactly a place's name: a county the tagger took for a body
+/// ("Henry County"), or a country acting ("Egypt attempts"). Cities count only by their own
+/// name, not an alternate, so an organisation sharing a city's nickname stays one.
+fn place_named_as_organisation(gazetteer: &Gazetteer, words: &[&Word]) -> Option<(usize, usize)> {
+    let first = words.first()?;
+    let last = words.last()?;
+    if !words.iter().all(|w| w.capitalised) {
+        return None;
+    }
+    let key = key_of(words);
+    gazetteer
+        .lookup_key(&key)
+        .iter()
+        .map(|&id| gazetteer.entry(id))
+        .any(|entry| match entry.kind {
+            PlaceKind::City | PlaceKind::Airport | PlaceKind::Other => name_key(&entry.name) == key,
+            _ => true,
+        })
+        .then_some((first.start, last.end))
+}
+
 /// "Baghdad Police" → the span of "Baghdad"; "University of Iowa" → "Iowa".
 fn institution_place(gazetteer: &Gazetteer, words: &[&Word]) -> Option<(usize, usize)> {
-    let known = |run: &[&Word]| {
-        let key = run
-            .iter()
-            .map(|w| w.term.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        !gazetteer.lookup_key(&key).is_empty()
-    };
-    // Leading place: the longest run of capitalised words that is a place and is followed
-    // by a civic head word.
+    let known = |run: &[&Word]| !gazetteer.lookup_key(&key_of(run)).is_empty();
+    // Leading place: the longest run of capitalised words that is a place, with an
+    // institution's word somewhere after it.
     for length in (1..words.len()).rev() {
         let (place, rest) = words.split_at(length);
         if place.iter().all(|w| w.capitalised)
-            && INSTITUTION_HEADS.contains(&rest[0].term.as_str())
+            && rest
+                .iter()
+                .any(|w| INSTITUTION_HEADS.contains(&w.term.as_str()))
             && known(place)
         {
             return Some((place[0].start, place[length - 1].end));
@@ -744,7 +770,7 @@ mod tests {
             .into_iter()
             .map(|m| m.text)
             .collect();
-        assert_eq!(found, ["Iraq", "U.S"]);
+        assert_eq!(found, ["Iraq", "U.S."]);
     }
 
     #[test]
