@@ -50,8 +50,9 @@ pub fn text_width(text: &str, font_px: f64) -> f64 {
 /// Places labels for `wanted` — (index into `circles`, text width), most important first —
 /// on a `width` × `height` screen: each goes to the right of its marker, else left, above or
 /// below, at the first spot that stays on screen and clear of every label placed before it
-/// and every marker but its own; a label with no such spot is left out. At most `limit`
-/// labels are placed. Returns (index into `circles`, box) in placing order.
+/// and every marker but its own, and outside every `reserved` box (the map's buttons); a label
+/// with no such spot is left out. At most `limit` labels are placed. Returns (index into
+/// `circles`, box) in placing order.
 ///
 /// Cost: for each wanted label, four candidate boxes each checked against placed labels and
 /// the markers in the grid cells the box covers.
@@ -60,6 +61,7 @@ pub fn place_labels(
     wanted: &[(usize, f64)],
     font_px: f64,
     (width, height): (f64, f64),
+    reserved: &[LabelBox],
     limit: usize,
 ) -> Vec<(usize, LabelBox)> {
     let grid = CircleGrid::new(circles);
@@ -97,6 +99,7 @@ pub fn place_labels(
                     && candidate.left + candidate.width <= width
                     && candidate.top + candidate.height <= height
                     && !placed.iter().any(|(_, other)| candidate.intersects(other))
+                    && !reserved.iter().any(|other| candidate.intersects(other))
                     && !grid
                         .near(candidate)
                         .any(|other| other != index && candidate.touches(&circles[other]))
@@ -171,6 +174,7 @@ mod tests {
             &[(0, 50.0)],
             12.0,
             (400.0, 300.0),
+            &[],
             10,
         );
         assert_eq!(placed.len(), 1);
@@ -186,11 +190,12 @@ mod tests {
             &[(0, 50.0)],
             12.0,
             (400.0, 300.0),
+            &[],
             10,
         );
         assert!(placed[0].1.left + placed[0].1.width <= 367.0);
         let crowded = [circle(100.0, 100.0, 10.0), circle(140.0, 100.0, 10.0)];
-        let placed = place_labels(&crowded, &[(0, 50.0)], 12.0, (400.0, 300.0), 10);
+        let placed = place_labels(&crowded, &[(0, 50.0)], 12.0, (400.0, 300.0), &[], 10);
         assert!(placed[0].1.left + placed[0].1.width <= 87.0, "{placed:?}");
     }
 
@@ -199,8 +204,34 @@ mod tests {
         // Two markers in a strip too low for labels above or below; the first has no room on
         // its left, and its right is the second marker.
         let circles = [circle(30.0, 15.0, 5.0), circle(70.0, 15.0, 5.0)];
-        let placed = place_labels(&circles, &[(1, 40.0), (0, 40.0)], 12.0, (200.0, 30.0), 10);
+        let placed = place_labels(
+            &circles,
+            &[(1, 40.0), (0, 40.0)],
+            12.0,
+            (200.0, 30.0),
+            &[],
+            10,
+        );
         assert_eq!(placed.iter().map(|(i, _)| *i).collect::<Vec<_>>(), [1]);
+    }
+
+    #[test]
+    fn labels_keep_out_of_reserved_boxes() {
+        let buttons = LabelBox {
+            left: 100.0,
+            top: 80.0,
+            width: 60.0,
+            height: 40.0,
+        };
+        let placed = place_labels(
+            &[circle(100.0, 100.0, 10.0)],
+            &[(0, 50.0)],
+            12.0,
+            (400.0, 300.0),
+            &[buttons],
+            10,
+        );
+        assert!(placed[0].1.left + placed[0].1.width <= 87.0, "{placed:?}");
     }
 
     #[test]
@@ -210,7 +241,7 @@ mod tests {
             .collect();
         let wanted: Vec<(usize, f64)> = (0..10).map(|i| (i, 30.0)).collect();
         assert_eq!(
-            place_labels(&circles, &wanted, 12.0, (400.0, 500.0), 4).len(),
+            place_labels(&circles, &wanted, 12.0, (400.0, 500.0), &[], 4).len(),
             4
         );
     }
@@ -223,10 +254,12 @@ mod tests {
         ) {
             let circles: Vec<Circle> = raw.iter().map(|&(x, y, r, _)| circle(x, y, r)).collect();
             let wanted: Vec<(usize, f64)> = raw.iter().enumerate().map(|(i, &(_, _, _, w))| (i, w)).collect();
-            let placed = place_labels(&circles, &wanted, 12.0, (600.0, 400.0), 40);
+            let buttons = LabelBox { left: 560.0, top: 0.0, width: 40.0, height: 120.0 };
+            let placed = place_labels(&circles, &wanted, 12.0, (600.0, 400.0), &[buttons], 40);
             // Brute force: every pair of labels, every label against every other marker.
             for (i, (own, a)) in placed.iter().enumerate() {
                 proptest::prop_assert!(a.left >= 0.0 && a.top >= 0.0 && a.left + a.width <= 600.0 && a.top + a.height <= 400.0);
+                proptest::prop_assert!(!a.intersects(&buttons));
                 for (_, b) in &placed[i + 1..] {
                     proptest::prop_assert!(!a.intersects(b), "{a:?} overlaps {b:?}");
                 }

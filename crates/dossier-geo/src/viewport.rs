@@ -185,25 +185,27 @@ impl Viewport {
         (k, tx, ty)
     }
 
-    /// The view with its scale within limits and its centre within the world, so that some
-    /// of the world is always on screen.
+    /// The view with its scale within limits and its centre such that the world covers the
+    /// screen wherever it is larger than the screen, and is centred where it is smaller: no
+    /// empty band opens at an edge the world could fill.
     fn clamped(self) -> Viewport {
         let scale = if self.scale.is_finite() {
             self.scale.clamp(self.min_scale(), self.max_scale())
         } else {
             self.min_scale()
         };
-        let coordinate = |v: f64, half: f64| {
-            if v.is_finite() {
-                v.clamp(-half, half)
+        let coordinate = |v: f64, world_half: f64, screen_half: f64| {
+            let room = world_half - screen_half;
+            if v.is_finite() && room > 0.0 {
+                v.clamp(-room, room)
             } else {
                 0.0
             }
         };
         Viewport {
             center: Point {
-                x: coordinate(self.center.x, HALF_WIDTH),
-                y: coordinate(self.center.y, HALF_HEIGHT),
+                x: coordinate(self.center.x, HALF_WIDTH, self.width / 2.0 / scale),
+                y: coordinate(self.center.y, HALF_HEIGHT, self.height / 2.0 / scale),
             },
             scale,
             ..self
@@ -323,10 +325,13 @@ mod tests {
         let before = view.to_screen(baghdad);
         let after = view.pan(40.0, -25.0).to_screen(baghdad);
         assert!(close(after, before.x + 40.0, before.y - 25.0));
+        // Dragged far to the left and down: the world's east and north edges meet the screen's.
         let far = view.pan(-1e7, 1e7);
-        assert!(
-            (far.center.x - HALF_WIDTH).abs() < 1e-12 && (far.center.y - HALF_HEIGHT).abs() < 1e-12
-        );
+        let north_east = far.to_screen(Point {
+            x: HALF_WIDTH,
+            y: HALF_HEIGHT,
+        });
+        assert!(close(north_east, 1000.0, 0.0), "{north_east:?}");
     }
 
     #[test]
