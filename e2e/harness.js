@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { after, before } from 'node:test';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const PUBLIC_URL = process.env.DOSSIER_PUBLIC_URL ?? '/dossier/';
@@ -120,4 +121,52 @@ export function useSite(name) {
     await fixture.site?.close();
   });
   return fixture;
+}
+
+/** The single-file build for the default corpus, from the env var xtask sets. */
+export function singleFilePath() {
+  const path = process.env.DOSSIER_SINGLE_FILE;
+  if (!path) throw new Error('DOSSIER_SINGLE_FILE is not set: run through cargo xtask test');
+  return path;
+}
+
+/**
+ * Opens a single-file build from disk (file://) in a fresh context whose network is cut: the
+ * context is offline and every request but the file itself is aborted. Resolves to
+ * { page, context, url, requests, errors } as soon as the page is loading; `requests` collects
+ * every URL the page asked for, aborted or not.
+ */
+export async function openSingleFile(browser, path, { viewport = { width: 1280, height: 900 } } = {}) {
+  const url = pathToFileURL(path).href;
+  const context = await browser.newContext({ viewport });
+  await context.setOffline(true);
+  const requests = [];
+  const errors = [];
+  await context.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
+  await context.addInitScript(watchLoading);
+  const page = await context.newPage();
+  page.on('request', (request) => requests.push(request.url()));
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(url);
+  return { page, context, url, requests, errors };
+}
+
+/**
+ * Runs in the page before its own scripts and sets `window.dossierLoading`: whether a
+ * progress bar was ever shown (it may last only milliseconds), and when the first result
+ * entered the page, in ms since navigation started.
+ */
+function watchLoading() {
+  const loading = { progressShown: false, firstResultsAt: null };
+  window.dossierLoading = loading;
+  new MutationObserver((_, observer) => {
+    loading.progressShown ||= document.querySelector('progress') !== null;
+    if (document.querySelector('ul[aria-label="Results"] li')) {
+      loading.firstResultsAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
 }

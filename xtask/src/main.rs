@@ -4,8 +4,10 @@
 //! ```text
 //! cargo xtask serve [--corpus PATH] [--port 8080]     build the site and serve it
 //! cargo xtask build [--corpus PATH] [--public-url URL] [--dist DIR]
+//! cargo xtask build --single-file [--corpus PATH] [--dist DIR]   one HTML file (dist-single/)
 //! cargo xtask test                                    every check, as CI runs it
 //! cargo xtask bench [--corpus PATH]                   speed and size (see docs/benchmarks.md)
+//! cargo xtask bench --single-file [--corpus PATH]     the single file's size and opening time
 //! cargo xtask eval-ir [--data-dir DIR]                relevance vs MiniSearch and Lunr
 //! cargo xtask train-ner                               retrain data/ner/model.bin (reads ../shared/data/ner)
 //! cargo xtask eval-ner                                NER scores: CoNLL-2003 validation, re3d held-out
@@ -16,6 +18,7 @@ mod eval_ir;
 mod gazetteer;
 mod ner;
 mod serve;
+mod single_file;
 mod site;
 mod test;
 mod tools;
@@ -68,11 +71,20 @@ fn dispatch(args: &[String]) -> Result<()> {
         }
         "build" => {
             tools::ensure(Need::Site)?;
-            let options = SiteOptions {
-                corpus: flags
-                    .take("--corpus")
+            let corpus = flags
+                .take("--corpus")
+                .map(PathBuf::from)
+                .unwrap_or_else(SiteOptions::default_corpus);
+            if flags.switch("--single-file") {
+                let out_dir = flags
+                    .take("--dist")
                     .map(PathBuf::from)
-                    .unwrap_or_else(SiteOptions::default_corpus),
+                    .unwrap_or_else(|| workspace_root().join("dist-single"));
+                flags.finish()?;
+                return single_file::build(&corpus, &out_dir).map(drop);
+            }
+            let options = SiteOptions {
+                corpus,
                 public_url: flags.take("--public-url").unwrap_or_else(|| "./".into()),
                 dist: flags
                     .take("--dist")
@@ -89,6 +101,11 @@ fn dispatch(args: &[String]) -> Result<()> {
         }
         "bench" => {
             let corpus = flags.take("--corpus");
+            if flags.switch("--single-file") {
+                flags.finish()?;
+                tools::ensure(Need::Tests)?;
+                return single_file::bench(corpus.map(PathBuf::from));
+            }
             flags.finish()?;
             let mut bench = cmd("cargo");
             bench.args([
@@ -129,8 +146,12 @@ fn dispatch(args: &[String]) -> Result<()> {
     }
 }
 
-/// `--name value` pairs; every flag must be used, so a typo is an error, not a silent default.
+/// `--name value` pairs and the value-less [`SWITCHES`]; every flag must be used, so a typo is
+/// an error, not a silent default.
 struct Flags(Vec<(String, String)>);
+
+/// Flags that take no value.
+const SWITCHES: &[&str] = &["--single-file"];
 
 impl Flags {
     fn parse(args: &[String]) -> Result<Flags> {
@@ -139,6 +160,10 @@ impl Flags {
         while let Some(name) = iter.next() {
             if !name.starts_with("--") {
                 bail!("unexpected argument {name:?}");
+            }
+            if SWITCHES.contains(&name.as_str()) {
+                pairs.push((name.clone(), String::new()));
+                continue;
             }
             let value = iter
                 .next()
@@ -151,6 +176,10 @@ impl Flags {
     fn take(&mut self, name: &str) -> Option<String> {
         let index = self.0.iter().position(|(n, _)| n == name)?;
         Some(self.0.remove(index).1)
+    }
+
+    fn switch(&mut self, name: &str) -> bool {
+        self.take(name).is_some()
     }
 
     fn finish(self) -> Result<()> {

@@ -2,6 +2,7 @@
 
 use anyhow::Result;
 
+use crate::single_file;
 use crate::site::{build_site, SiteOptions};
 use crate::tools::{tool_path, CHROMEDRIVER};
 use crate::{cmd, run, say, workspace_root};
@@ -57,7 +58,7 @@ pub fn run_all() -> Result<()> {
         .env("CHROMEDRIVER", CHROMEDRIVER))?;
 
     say(&format!(
-        "[5/{steps}] building the sites the end-to-end tests open"
+        "[5/{steps}] building the sites the end-to-end tests open, and the single file"
     ));
     let e2e = root.join("target/e2e");
     let default_site = e2e.join("default");
@@ -72,6 +73,12 @@ pub fn run_all() -> Result<()> {
         public_url: E2E_PUBLIC_URL.into(),
         dist: hostile_site.clone(),
     })?;
+    // From the default site's Trunk output: the single file needs no wasm build of its own.
+    let single = single_file::assemble(
+        &default_site,
+        &SiteOptions::default_corpus(),
+        &e2e.join("single"),
+    )?;
 
     say(&format!(
         "[6/{steps}] end-to-end tests in headless Chromium (Playwright)"
@@ -81,6 +88,7 @@ pub fn run_all() -> Result<()> {
         .current_dir(root.join("e2e"))
         .env("DOSSIER_SITE_DEFAULT", &default_site)
         .env("DOSSIER_SITE_HOSTILE", &hostile_site)
+        .env("DOSSIER_SINGLE_FILE", &single.path)
         .env("DOSSIER_PUBLIC_URL", E2E_PUBLIC_URL))?;
 
     say("all checks passed");
