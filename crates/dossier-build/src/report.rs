@@ -26,6 +26,8 @@ pub struct BuildReport {
     pub files: usize,
     pub skipped: Vec<Skipped>,
     pub warnings: Vec<Warning>,
+    /// What each curation rule of `dossier.toml` changed, one line a rule.
+    pub curation: Vec<String>,
 }
 
 impl BuildReport {
@@ -71,6 +73,9 @@ impl fmt::Display for BuildReport {
         }
         for skipped in &self.skipped {
             writeln!(f, "skipped: {}: {}", skipped.place, skipped.reason)?;
+        }
+        for line in &self.curation {
+            writeln!(f, "curated: {line}")?;
         }
         write!(f, "{}", self.summary())
     }

@@ -63,6 +63,14 @@
 //!             vs country  ISO 3166-1 alpha-2, empty for continents and regions
 //!             vu geonameid + 1, or 0 when it has none
 //!         Optional (added within version 3): without it no place has a location.
+//! "MENT"  where entities are mentioned in each document's text, for the reading view:
+//!           (doc_count + 1) × u32 offsets into the bytes that follow (relative to their
+//!           start); document d's mentions are bytes[off[d] .. off[d+1]]:
+//!             vu mention_count, then per mention, by start, not overlapping:
+//!               vu value   index of the entity's value in FACE
+//!               vu start   code point offset in the text, minus the previous mention's start
+//!               vu length  in code points
+//!         Optional (added within version 3): without it no document has mentions.
 //! ```
 //!
 //! Readers reject another magic or version. Sections with unknown tags are ignored, so a
@@ -70,7 +78,7 @@
 //! layout is a new version. `tests/golden.rs` in `dossier-build` pins these bytes.
 
 use crate::document::{CollectionInfo, DocId, StoredDocument};
-use crate::facets::{FacetIndex, FacetKind, FacetValue};
+use crate::facets::{FacetIndex, FacetKind, FacetValue, MentionSpan};
 use crate::place::{Location, PlaceKind};
 use crate::search::weights::{B_TEXT, B_TITLE};
 use crate::varint::Reader;
@@ -100,6 +108,7 @@ pub mod section {
     pub const CLAS: [u8; 4] = *b"CLAS";
     pub const FACE: [u8; 4] = *b"FACE";
     pub const GEOS: [u8; 4] = *b"GEOS";
+    pub const MENT: [u8; 4] = *b"MENT";
 }
 
 /// Why bundle bytes could not be read.
@@ -141,6 +150,8 @@ pub struct Bundle<'a> {
     length_norms: Vec<(f32, f32)>,
     /// Decoded at open: a few bytes a (document, value) pair, and every keystroke counts them.
     facets: FacetIndex,
+    /// MENT: the offset table and the mention bytes.
+    mentions: Option<(&'a [u8], &'a [u8])>,
 }
 
 impl std::fmt::Debug for Bundle<'_> {
@@ -229,6 +240,17 @@ impl<'a> Bundle<'a> {
             Err(BundleError::MissingSection(_)) => Vec::new(),
             Err(other) => return Err(other),
         };
+        let mentions = match find(section::MENT, "MENT") {
+            Ok(bytes) => {
+                let table_len = (doc_count as usize + 1) * 4;
+                if bytes.len() < table_len {
+                    return Err(BundleError::Corrupt("mention table length"));
+                }
+                Some(bytes.split_at(table_len))
+            }
+            Err(BundleError::MissingSection(_)) => None,
+            Err(other) => return Err(other),
+        };
         match find(section::GEOS, "GEOS") {
             Ok(bytes) => read_locations(bytes, &mut facets)?,
             Err(BundleError::MissingSection(_)) => {}
@@ -246,6 +268,7 @@ impl<'a> Bundle<'a> {
             conflations,
             classes: find(section::CLAS, "CLAS")?,
             facets: FacetIndex::new(facets, doc_count as usize),
+            mentions,
             doc_count,
             avg_title_len,
             avg_text_len,
@@ -307,6 +330,42 @@ impl<'a> Bundle<'a> {
             read_u32(self.lengths, at).unwrap_or(0),
             read_u32(self.lengths, at + 4).unwrap_or(0),
         )
+    }
+
+    /// Where entities are mentioned in a document's text, by start, not overlapping; empty
+    /// when the bundle has no mentions.
+    pub fn mentions(&self, doc: DocId) -> Result<Vec<MentionSpan>, BundleError> {
+        let Some((table, body)) = self.mentions else {
+            return Ok(Vec::new());
+        };
+        if doc >= self.doc_count {
+            return Err(BundleError::Corrupt("document id out of range"));
+        }
+        let start = read_u32(table, doc as usize * 4)? as usize;
+        let end = read_u32(table, doc as usize * 4 + 4)? as usize;
+        let mut reader = Reader::new(body.get(start..end).ok_or(BundleError::Truncated)?);
+        let count = reader.u64()?;
+        let values = self.facets.values().len() as u64;
+        let mut spans = Vec::new();
+        let mut at = 0u32;
+        for _ in 0..count {
+            let value = reader.u64()?;
+            if value >= values {
+                return Err(BundleError::Corrupt("mention of a missing value"));
+            }
+            at = at
+                .checked_add(reader.u32()?)
+                .ok_or(BundleError::Corrupt("mention offset"))?;
+            let end = at
+                .checked_add(reader.u32()?)
+                .ok_or(BundleError::Corrupt("mention length"))?;
+            spans.push(MentionSpan {
+                value: value as u32,
+                start: at,
+                end,
+            });
+        }
+        Ok(spans)
     }
 
     /// Every facet value of the collection, sorted by kind then name.

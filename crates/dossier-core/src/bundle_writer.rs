@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use crate::analysis::{conflation_key, is_stop_word, tokenize, Token};
 use crate::bundle::{section, term_value, FORMAT_VERSION, HEADER_LEN, MAGIC, SECTION_ENTRY_LEN};
 use crate::document::{CollectionInfo, Document};
+use crate::facets::EntityMention;
 use crate::facets::{year_month, FacetKind, FacetValue};
 use crate::varint::{write_str, write_u64};
 
@@ -37,15 +38,18 @@ pub fn write_bundle(
     collection: &CollectionInfo,
     documents: &[Document],
 ) -> Result<Vec<u8>, WriteError> {
-    write_bundle_with_entities(collection, documents, &[])
+    write_bundle_with_entities(collection, documents, &[], &[])
 }
 
 /// [`write_bundle`] plus entity facets found at build time (people, organisations, places,
-/// sources), whose `docs` are indices into `documents`.
+/// sources), whose `docs` are indices into `documents`, and where in each text they are
+/// mentioned (mentions of a value that `entities` lacks, or overlapping an earlier one, are
+/// left out).
 pub fn write_bundle_with_entities(
     collection: &CollectionInfo,
     documents: &[Document],
     entities: &[FacetValue],
+    mentions: &[EntityMention],
 ) -> Result<Vec<u8>, WriteError> {
     let mut order: Vec<&Document> = documents.iter().collect();
     order.sort_by(|a, b| a.id.cmp(&b.id));
@@ -127,7 +131,8 @@ pub fn write_bundle_with_entities(
         docs_section.extend_from_slice(&offset.to_le_bytes());
     }
 
-    let (facets, places) = write_facets(documents, entities);
+    let (facets, places, value_index) = write_facets(documents, entities);
+    let mention_section = write_mentions(documents, mentions, &value_index)?;
 
     assemble(&[
         (section::META, &meta),
@@ -141,13 +146,17 @@ pub fn write_bundle_with_entities(
         (section::CLAS, &class_bytes),
         (section::FACE, &facets),
         (section::GEOS, &places),
+        (section::MENT, &mention_section),
     ])
 }
+
+/// Each facet value's index in FACE, by kind and name.
+type ValueIndex = BTreeMap<(FacetKind, String), u32>;
 
 /// The FACE section (entity facets plus declared tags and year-month dates, with document
 /// indices remapped from input order to bundle (id) order) and the GEOS section (where each
 /// resolved place is).
-fn write_facets(documents: &[Document], entities: &[FacetValue]) -> (Vec<u8>, Vec<u8>) {
+fn write_facets(documents: &[Document], entities: &[FacetValue]) -> (Vec<u8>, Vec<u8>, ValueIndex) {
     let mut by_id: Vec<usize> = (0..documents.len()).collect();
     by_id.sort_by(|&a, &b| documents[a].id.cmp(&documents[b].id));
     let mut bundle_index = vec![0u32; documents.len()];
@@ -245,7 +254,62 @@ fn write_facets(documents: &[Document], entities: &[FacetValue]) -> (Vec<u8>, Ve
     let mut geos = Vec::with_capacity(places.len() + 4);
     write_u64(&mut geos, place_count);
     geos.extend_from_slice(&places);
-    (out, geos)
+    let value_index = values
+        .into_keys()
+        .enumerate()
+        .map(|(index, key)| (key, index as u32))
+        .collect();
+    (out, geos, value_index)
+}
+
+/// The MENT section: per document in bundle order, its entity mentions by start.
+fn write_mentions(
+    documents: &[Document],
+    mentions: &[EntityMention],
+    value_index: &ValueIndex,
+) -> Result<Vec<u8>, WriteError> {
+    let mut by_doc: Vec<Vec<(u32, u32, u32)>> = vec![Vec::new(); documents.len()];
+    for mention in mentions {
+        let Some(&value) = value_index.get(&(mention.kind, mention.name.clone())) else {
+            continue;
+        };
+        if let Some(list) = by_doc.get_mut(mention.doc as usize) {
+            if mention.start < mention.end {
+                list.push((mention.start, mention.end, value));
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..documents.len()).collect();
+    order.sort_by(|&a, &b| documents[a].id.cmp(&documents[b].id));
+    let mut body = Vec::new();
+    let mut offsets = Vec::with_capacity((order.len() + 1) * 4);
+    for input in order {
+        offsets.extend_from_slice(&offset_u32(body.len())?.to_le_bytes());
+        let list = &mut by_doc[input];
+        list.sort_unstable();
+        let mut kept: Vec<(u32, u32, u32)> = Vec::with_capacity(list.len());
+        for &(start, end, value) in list.iter() {
+            if kept
+                .last()
+                .is_none_or(|&(_, last_end, _)| start >= last_end)
+            {
+                kept.push((start, end, value));
+            }
+        }
+        write_u64(&mut body, kept.len() as u64);
+        let mut last_start = 0;
+        for (start, end, value) in kept {
+            write_u64(&mut body, u64::from(value));
+            write_u64(&mut body, u64::from(start - last_start));
+            write_u64(&mut body, u64::from(end - start));
+            last_start = start;
+        }
+    }
+    offsets.extend_from_slice(&offset_u32(body.len())?.to_le_bytes());
+    let mut out = Vec::with_capacity(offsets.len() + body.len());
+    out.extend_from_slice(&offsets);
+    out.extend_from_slice(&body);
+    Ok(out)
 }
 
 fn write_document(out: &mut Vec<u8>, doc: &Document) {

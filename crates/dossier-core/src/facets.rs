@@ -90,6 +90,27 @@ pub struct FacetValue {
     pub location: Option<Location>,
 }
 
+/// Where the build found an entity in a document, for the writer: `doc` indexes the input
+/// documents and the offsets are code points into that document's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityMention {
+    pub doc: u32,
+    pub kind: FacetKind,
+    /// The facet value's name (after merging), which the writer maps to its index.
+    pub name: String,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// A mention as the bundle gives it back: the facet value (an index into
+/// [`crate::Bundle::facets`]) and code point offsets into the document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MentionSpan {
+    pub value: u32,
+    pub start: u32,
+    pub end: u32,
+}
+
 /// One selected value: `kind=value`, or `kind!=value` when negated.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Filter {

@@ -30,7 +30,9 @@ pub mod varint;
 pub use bundle::{Bundle, BundleError};
 pub use bundle_writer::{write_bundle, write_bundle_with_entities, WriteError};
 pub use document::{CollectionInfo, DocId, Document, StoredDocument};
-pub use facets::{FacetCount, FacetCounts, FacetKind, FacetValue, Filter};
+pub use facets::{
+    EntityMention, FacetCount, FacetCounts, FacetKind, FacetValue, Filter, MentionSpan,
+};
 pub use place::{Location, PlaceKind};
 pub use search::{search, Hit, SearchOptions, SearchResults};
 pub use snippet::{highlight_ranges, make_snippet, Snippet};

@@ -38,9 +38,13 @@ fn resolved_places_carry_coordinates_and_unresolved_ones_stay_unplaced() {
         place("Kuwait", &[1], Some(kuwait.clone())),
         place("Nowhere Springs", &[0, 1], None),
     ];
-    let bytes =
-        write_bundle_with_entities(&CollectionInfo::default(), &[doc("b"), doc("a")], &entities)
-            .unwrap();
+    let bytes = write_bundle_with_entities(
+        &CollectionInfo::default(),
+        &[doc("b"), doc("a")],
+        &entities,
+        &[],
+    )
+    .unwrap();
     let bundle = Bundle::open(&bytes).unwrap();
     let places: Vec<&FacetValue> = bundle
         .facets()
@@ -66,8 +70,50 @@ fn only_places_keep_a_location() {
         country: String::new(),
         geonameid: None,
     });
-    let bytes =
-        write_bundle_with_entities(&CollectionInfo::default(), &[doc("a")], &[person]).unwrap();
+    let bytes = write_bundle_with_entities(&CollectionInfo::default(), &[doc("a")], &[person], &[])
+        .unwrap();
     let bundle = Bundle::open(&bytes).unwrap();
     assert_eq!(bundle.facets()[0].location, None);
+}
+
+#[test]
+fn mentions_come_back_per_document_by_start_without_overlaps() {
+    use dossier_core::EntityMention;
+    let entities = vec![place("Kuwait", &[1], None), place("Iraq", &[1], None)];
+    let mention = |name: &str, start: u32, end: u32| EntityMention {
+        doc: 1,
+        kind: FacetKind::Place,
+        name: name.into(),
+        start,
+        end,
+    };
+    let mentions = vec![
+        mention("Kuwait", 20, 26),
+        mention("Iraq", 3, 7),
+        mention("Iraq", 5, 9),
+        mention("Nowhere", 30, 37),
+    ];
+    let bytes = write_bundle_with_entities(
+        &CollectionInfo::default(),
+        &[doc("b"), doc("a")],
+        &entities,
+        &mentions,
+    )
+    .unwrap();
+    let bundle = Bundle::open(&bytes).unwrap();
+    let names: Vec<(&str, u32, u32)> = bundle
+        .mentions(0)
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                bundle.facets()[m.value as usize].name.as_str(),
+                m.start,
+                m.end,
+            )
+        })
+        .collect();
+    assert_eq!(names, [("Iraq", 3, 7), ("Kuwait", 20, 26)]);
+    assert!(bundle.mentions(1).unwrap().is_empty());
+    assert!(bundle.mentions(2).is_err());
 }

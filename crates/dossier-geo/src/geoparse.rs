@@ -18,7 +18,7 @@
 //! meaning throughout a document. Names the gazetteer lacks stay mentions with no entry: the
 //! caller keeps them as unplaced tags.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use dossier_core::analysis::{is_stop_word, tokenize};
 
@@ -107,15 +107,74 @@ const TIME_WORDS: &[&str] = &[
     "saturday", "sunday", "spring", "summer", "autumn", "fall", "winter", "christmas", "easter",
 ];
 
+/// A city must be this populous before an organisation that is exactly its name is taken for
+/// the city.
+const ORGANISATION_CITY_POPULATION: u64 = 50_000;
+
+/// Bare compass points ("the West") are directions or ideas, not places on a map.
+#[rustfmt::skip]
+const COMPASS_POINTS: &[&str] = &[
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+];
+
 /// A city this populous is well known enough to be found without the tagger.
 const WELL_KNOWN_CITY_POPULATION: u64 = 1_000_000;
 
 /// Finds and resolves the places of `text`, given the tagger's spans (code point offsets).
+/// For a whole corpus, [`recognise_places`] every text, then [`resolve_places`] each with the
+/// corpus's [`CountryPrior`].
 pub fn geoparse(gazetteer: &Gazetteer, text: &str, spans: &[TaggedSpan]) -> Vec<PlaceMention> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut mentions = recognise(gazetteer, text, &chars, spans);
-    resolve(gazetteer, &mut mentions);
+    let mut mentions = recognise_places(gazetteer, text, spans);
+    resolve_places(gazetteer, &mut mentions, &CountryPrior::default());
     mentions
+}
+
+/// The place mentions of `text`, not yet resolved (every `entry` is `None`).
+pub fn recognise_places(
+    gazetteer: &Gazetteer,
+    text: &str,
+    spans: &[TaggedSpan],
+) -> Vec<PlaceMention> {
+    let chars: Vec<char> = text.chars().collect();
+    recognise(gazetteer, text, &chars, spans)
+}
+
+/// How much of a corpus is about each country: the corpus-level half of coherence, so that
+/// in a collection of American local news "Dublin" is the one in Ohio, while the same word in
+/// an Irish collection is the capital.
+#[derive(Debug, Default, Clone)]
+pub struct CountryPrior {
+    /// Country code → share of the documents that mention a place in it.
+    shares: HashMap<String, f64>,
+}
+
+impl CountryPrior {
+    /// The prior of a corpus from a first, prior-free resolution of each document's places.
+    pub fn from_documents(gazetteer: &Gazetteer, documents: &[Vec<PlaceMention>]) -> Self {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for mentions in documents {
+            let countries: BTreeSet<&str> = mentions
+                .iter()
+                .filter_map(|m| m.entry)
+                .map(|id| gazetteer.entry(id).country.as_str())
+                .filter(|country| !country.is_empty())
+                .collect();
+            for country in countries {
+                *counts.entry(country.to_owned()).or_default() += 1;
+            }
+        }
+        let total = documents.len().max(1) as f64;
+        CountryPrior {
+            shares: counts
+                .into_iter()
+                .map(|(country, count)| (country, count as f64 / total))
+                .collect(),
+        }
+    }
+
+    fn bonus(&self, entry: &PlaceEntry) -> f64 {
+        weights::CORPUS_COUNTRY * self.shares.get(&entry.country).copied().unwrap_or(0.0)
+    }
 }
 
 fn slice(chars: &[char], start: usize, end: usize) -> String {
@@ -189,6 +248,9 @@ fn recognise(
             .collect();
         match span.kind {
             SpanKind::Place => {
+                if continues_as_a_name(&words, spans, span.end) {
+                    continue;
+                }
                 if let Some((start, end)) = trim_place_span(chars, span.start, span.end) {
                     mentions.push(mention(start, end, MentionSource::Tagger));
                 }
@@ -268,6 +330,23 @@ fn recognise(
     mentions
 }
 
+/// A span the tagger ended just before another capitalised word it left untagged ("Quds" of
+/// "Quds Force") is the start of a longer name, not a place of its own. Times ("Iraq Monday")
+/// do not count.
+fn continues_as_a_name(words: &[Word], spans: &[TaggedSpan], end: usize) -> bool {
+    let Some(next) = words.iter().find(|w| w.start >= end) else {
+        return false;
+    };
+    let tagged = spans
+        .iter()
+        .any(|s| s.start < next.end && next.start < s.end);
+    next.start == end + 1
+        && next.capitalised
+        && !tagged
+        && !TIME_WORDS.contains(&next.term.as_str())
+        && !is_stop_word(&next.term)
+}
+
 /// "U.S." ends with its full stop, which the word tokenizer leaves out as punctuation.
 fn with_abbreviation_stop(chars: &[char], start: usize, end: usize) -> usize {
     let dotted = chars[start..end].contains(&'.');
@@ -340,7 +419,11 @@ fn place_named_as_organisation(gazetteer: &Gazetteer, words: &[&Word]) -> Option
         .iter()
         .map(|&id| gazetteer.entry(id))
         .any(|entry| match entry.kind {
-            PlaceKind::City | PlaceKind::Airport | PlaceKind::Other => name_key(&entry.name) == key,
+            // A small town named like a body ("Marines", "Congress") is not worth the risk.
+            PlaceKind::City => {
+                entry.population >= ORGANISATION_CITY_POPULATION && name_key(&entry.name) == key
+            }
+            PlaceKind::Airport | PlaceKind::Other => false,
             _ => true,
         })
         .then_some((first.start, last.end))
@@ -348,7 +431,20 @@ fn place_named_as_organisation(gazetteer: &Gazetteer, words: &[&Word]) -> Option
 
 /// "Baghdad Police" → the span of "Baghdad"; "University of Iowa" → "Iowa".
 fn institution_place(gazetteer: &Gazetteer, words: &[&Word]) -> Option<(usize, usize)> {
-    let known = |run: &[&Word]| !gazetteer.lookup_key(&key_of(run)).is_empty();
+    // By a city's own name, not one of its many alternates ("Quds" of "Quds Force").
+    let known = |run: &[&Word]| {
+        let key = key_of(run);
+        gazetteer
+            .lookup_key(&key)
+            .iter()
+            .map(|&id| gazetteer.entry(id))
+            .any(|entry| match entry.kind {
+                PlaceKind::City | PlaceKind::Airport | PlaceKind::Other => {
+                    name_key(&entry.name) == key
+                }
+                _ => true,
+            })
+    };
     // Leading place: the longest run of capitalised words that is a place, with an
     // institution's word somewhere after it.
     for length in (1..words.len()).rev() {
@@ -381,7 +477,9 @@ mod weights {
             Continent => 4.0,
             Country => 4.0,
             Region => 3.5,
-            State => 3.0,
+            // Low for a kind: provinces abroad share many a town's name ("Gaza", "Alexandria"),
+            // and a state the document is about gets the corpus and context bonuses anyway.
+            State => 1.5,
             County => 0.5,
             City => 0.0,
             Airport => -1.0,
@@ -401,9 +499,13 @@ mod weights {
     /// At most this many candidates of a name are scored (the most likely by prior).
     pub const MAX_CANDIDATES: usize = 40;
     pub const PASSES: usize = 3;
+    /// In a country this share of the corpus's documents mention, times the share.
+    pub const CORPUS_COUNTRY: f64 = 2.0;
 }
 
-fn resolve(gazetteer: &Gazetteer, mentions: &mut [PlaceMention]) {
+/// Resolves recognised mentions to gazetteer entries (see the module documentation).
+pub fn resolve_places(gazetteer: &Gazetteer, mentions: &mut [PlaceMention], corpus: &CountryPrior) {
+    let prior = |entry: &PlaceEntry| prior(entry) + corpus.bonus(entry);
     // One meaning per name per document: resolve distinct names, then copy back.
     let mut names: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (index, mention) in mentions.iter().enumerate() {
@@ -413,7 +515,9 @@ fn resolve(gazetteer: &Gazetteer, mentions: &mut [PlaceMention]) {
         .iter()
         .map(|(key, indexes)| {
             let source = mentions[indexes[0]].source;
-            let mut candidates: Vec<EntryId> = if source == MentionSource::Demonym {
+            let mut candidates: Vec<EntryId> = if COMPASS_POINTS.contains(&key.as_str()) {
+                Vec::new()
+            } else if source == MentionSource::Demonym {
                 gazetteer.lookup_demonym(key).to_vec()
             } else {
                 gazetteer.lookup_key(key).to_vec()

@@ -67,6 +67,14 @@ enum Command {
         #[arg(long)]
         jsonl: bool,
     },
+    /// Find and resolve the places in text read from stdin (or, with --jsonl, in JSONL
+    /// records `{"id", "text"}`), one JSON object per input: `{"places": [{"text", "start",
+    /// "end", "name", "kind", "country", "lat", "lon", "geonameid"}]}` with character
+    /// offsets; places the gazetteer lacks have null coordinates.
+    Geoparse {
+        #[arg(long)]
+        jsonl: bool,
+    },
     /// Run BEIR-style queries (JSONL lines `{"_id", "text"}`) and print a TREC run
     /// (`qid Q0 docid rank score dossier`), for scoring with standard tools.
     Run {
@@ -172,25 +180,7 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Ner { jsonl } => {
             let model = dossier_build::entities::model().context("cannot load the NER model")?;
-            let mut input = String::new();
-            std::io::Read::read_to_string(&mut std::io::stdin(), &mut input)
-                .context("cannot read stdin")?;
-            let texts: Vec<(Option<String>, String)> = if jsonl {
-                input
-                    .lines()
-                    .enumerate()
-                    .filter(|(_, line)| !line.trim().is_empty())
-                    .map(|(index, line)| {
-                        let record: NerRecord = serde_json::from_str(line).with_context(|| {
-                            format!("stdin:{}: expected {{\"id\", \"text\"}}", index + 1)
-                        })?;
-                        Ok((record.id, record.text))
-                    })
-                    .collect::<Result<_>>()?
-            } else {
-                vec![(None, input)]
-            };
-            for (id, text) in texts {
+            for (id, text) in read_texts(jsonl)? {
                 let entities: Vec<NerEntity> = model
                     .recognise(&text)
                     .into_iter()
@@ -210,6 +200,43 @@ fn run(cli: Cli) -> Result<()> {
                     out,
                     "{}",
                     serde_json::to_string(&NerOutput { id, entities })?
+                )?;
+            }
+            Ok(())
+        }
+        Command::Geoparse { jsonl } => {
+            let recognisers = dossier_build::entities::recognisers()
+                .context("cannot load the NER model and the gazetteer")?;
+            // Records are read as one corpus: each informs the others' country prior.
+            let inputs = read_texts(jsonl)?;
+            let texts: Vec<&str> = inputs.iter().map(|(_, text)| text.as_str()).collect();
+            let recognised = dossier_build::entities::recognise_corpus(&recognisers, &texts);
+            for ((id, _), recognised) in inputs.iter().zip(recognised) {
+                let places = recognised
+                    .places
+                    .into_iter()
+                    .map(|mention| {
+                        let entry = mention.entry.map(|id| recognisers.gazetteer.entry(id));
+                        GeoparseOutputPlace {
+                            text: mention.text,
+                            start: mention.start,
+                            end: mention.end,
+                            name: entry.map(|e| e.name.clone()),
+                            kind: entry.map(|e| e.kind.name()),
+                            country: entry.map(|e| e.country.clone()),
+                            lat: entry.map(|e| e.lat),
+                            lon: entry.map(|e| e.lon),
+                            geonameid: entry.and_then(|e| e.geonameid),
+                        }
+                    })
+                    .collect();
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string(&GeoparseOutput {
+                        id: id.clone(),
+                        places
+                    })?
                 )?;
             }
             Ok(())
@@ -262,6 +289,46 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// Text from stdin: all of it, or with `jsonl` one `{"id", "text"}` record a line.
+fn read_texts(jsonl: bool) -> Result<Vec<(Option<String>, String)>> {
+    let mut input = String::new();
+    std::io::Read::read_to_string(&mut std::io::stdin(), &mut input)
+        .context("cannot read stdin")?;
+    if !jsonl {
+        return Ok(vec![(None, input)]);
+    }
+    input
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(index, line)| {
+            let record: NerRecord = serde_json::from_str(line)
+                .with_context(|| format!("stdin:{}: expected {{\"id\", \"text\"}}", index + 1))?;
+            Ok((record.id, record.text))
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct GeoparseOutput {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
+    places: Vec<GeoparseOutputPlace>,
+}
+
+#[derive(Serialize)]
+struct GeoparseOutputPlace {
+    text: String,
+    start: usize,
+    end: usize,
+    name: Option<String>,
+    kind: Option<&'static str>,
+    country: Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    geonameid: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -356,6 +423,18 @@ struct EntityOutput {
     /// Ids of the documents that mention it.
     docs: Vec<String>,
     mentions: u32,
+    /// For places the geoparser resolved: where, what kind of place (`place_kind`, since
+    /// `kind` already says "place"), in which country.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lat: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lon: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none", rename = "place_kind")]
+    place_kind: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    country: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    geonameid: Option<u32>,
 }
 
 fn entities_output(bundle: &Bundle<'_>) -> Result<Vec<EntityOutput>> {
@@ -381,6 +460,11 @@ fn entities_output(bundle: &Bundle<'_>) -> Result<Vec<EntityOutput>> {
                 aliases: value.aliases.clone(),
                 docs,
                 mentions: value.mentions,
+                lat: value.location.as_ref().map(|l| l.lat),
+                lon: value.location.as_ref().map(|l| l.lon),
+                place_kind: value.location.as_ref().map(|l| l.kind.name()),
+                country: value.location.as_ref().map(|l| l.country.clone()),
+                geonameid: value.location.as_ref().and_then(|l| l.geonameid),
             })
         })
         .collect()

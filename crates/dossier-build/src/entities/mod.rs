@@ -15,13 +15,17 @@
 //!    its name; the other spellings are its aliases.
 
 pub mod names;
+pub mod places;
 pub mod sources;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use dossier_core::{Document, FacetKind, FacetValue};
-use dossier_ner::{EntityKind, Model};
+use dossier_core::{Document, EntityMention, FacetKind, FacetValue, Location};
+use dossier_geo::gazetteer::EntryId;
+use dossier_geo::{Gazetteer, PlaceMention};
+use dossier_ner::{Entity, EntityKind, Model};
 
+use crate::curation::{RuleError, RuleOutcome, Rules, SplitRule};
 use names::{is_acronym_of, name_key, person_name, proper_name};
 use sources::cited_sources;
 
@@ -31,6 +35,65 @@ static MODEL_BYTES: &[u8] = include_bytes!("../../../../data/ner/model.bin");
 /// Loads the model compiled into this crate.
 pub fn model() -> Result<Model, dossier_ner::Error> {
     Model::from_bytes(MODEL_BYTES)
+}
+
+/// What recognition needs: the tagger's model and the geoparser's gazetteer, loaded once.
+pub struct Recognisers {
+    pub model: Model,
+    pub gazetteer: Gazetteer,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RecognisersError {
+    #[error("the named-entity model in data/ner/model.bin cannot be read: {0}")]
+    Model(#[from] dossier_ner::Error),
+    #[error(transparent)]
+    Gazetteer(#[from] places::GazetteerLoadError),
+}
+
+/// Loads the model and the gazetteer compiled into this crate.
+pub fn recognisers() -> Result<Recognisers, RecognisersError> {
+    Ok(Recognisers {
+        model: model()?,
+        gazetteer: places::gazetteer()?,
+    })
+}
+
+/// What the tagger and the geoparser find in each text, read as one corpus (the geoparser's
+/// country prior is the corpus's). Cited sources and photo credits never become places.
+pub fn recognise_corpus(recognisers: &Recognisers, texts: &[&str]) -> Vec<Recognised> {
+    let tagged: Vec<Vec<Entity>> = texts
+        .iter()
+        .map(|text| recognisers.model.recognise(text))
+        .collect();
+    let blocked: Vec<Vec<(usize, usize)>> = texts.iter().map(|text| not_places(text)).collect();
+    let inputs: Vec<(&str, &[Entity], &[(usize, usize)])> = texts
+        .iter()
+        .zip(&tagged)
+        .zip(&blocked)
+        .map(|((text, entities), blocked)| (*text, entities.as_slice(), blocked.as_slice()))
+        .collect();
+    let places = places::find_corpus_places(&recognisers.gazetteer, &inputs);
+    tagged
+        .into_iter()
+        .zip(places)
+        .map(|(entities, places)| Recognised { entities, places })
+        .collect()
+}
+
+/// One text's named entities (from the tagger) and places (from the geoparser).
+pub struct Recognised {
+    pub entities: Vec<Entity>,
+    pub places: Vec<PlaceMention>,
+}
+
+/// Spans that are no place whatever the tagger says: cited sources and photo credits.
+fn not_places(text: &str) -> Vec<(usize, usize)> {
+    cited_sources(text)
+        .iter()
+        .map(|source| (source.start, source.end))
+        .chain(sources::credit_spans(text))
+        .collect()
 }
 
 /// One mention, made canonical.
@@ -44,25 +107,131 @@ struct Mention {
     written: String,
     start: usize,
     end: usize,
+    /// For a place: the gazetteer entry the geoparser resolved it to.
+    place: Option<EntryId>,
 }
 
-/// The entities of `documents` as facet values whose `docs` index into `documents`.
-pub fn extract_entities(model: &Model, documents: &[Document]) -> Vec<FacetValue> {
+/// What recognition found in a corpus: the entities as facet values whose `docs` index into
+/// the documents, and where each is mentioned in each text.
+#[derive(Debug, Default)]
+pub struct Entities {
+    pub values: Vec<FacetValue>,
+    pub mentions: Vec<EntityMention>,
+}
+
+/// The entities of `documents` and their mentions, without curation.
+pub fn extract_entities(recognisers: &Recognisers, documents: &[Document]) -> Entities {
+    // No rules cannot fail.
+    extract_curated_entities(recognisers, documents, &Rules::default())
+        .map(|(entities, _)| entities)
+        .unwrap_or_default()
+}
+
+/// The entities of `documents` and their mentions, with a curator's rules applied, and
+/// what each rule changed.
+pub fn extract_curated_entities(
+    recognisers: &Recognisers,
+    documents: &[Document],
+    rules: &Rules,
+) -> Result<(Entities, Vec<RuleOutcome>), RuleError> {
     let mut mentions: Vec<Mention> = Vec::new();
     let mut acronyms: HashMap<String, String> = HashMap::new();
-    for (doc, document) in documents.iter().enumerate() {
-        let text = format!("{}\n\n{}", document.title, document.text);
-        let found = document_mentions(model, doc, &text);
+    let texts: Vec<String> = documents
+        .iter()
+        .map(|document| format!("{}{TITLE_SEPARATOR}{}", document.title, document.text))
+        .collect();
+    let text_refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let recognised = recognise_corpus(recognisers, &text_refs);
+    for (doc, (text, recognised)) in texts.iter().zip(recognised).enumerate() {
+        let found = document_mentions(doc, text, recognised, &recognisers.gazetteer);
         find_acronyms(&text, &found, &mut acronyms);
         mentions.extend(found);
     }
     apply_acronyms(&mut mentions, &acronyms);
     cited_everywhere(&mut mentions);
     resolve_short_names(&mut mentions);
-    group(mentions)
+    let mut outcomes = apply_splits(&mut mentions, &rules.splits()?)?;
+    let (mut values, mut names) = group(&mentions, &recognisers.gazetteer);
+    let (moves, more) = rules.apply_to_entities(&mut values)?;
+    outcomes.extend(more);
+    names.retain(|_, name| match moves.get(name) {
+        Some(Some(moved)) => {
+            *name = moved.clone();
+            true
+        }
+        Some(None) => false,
+        None => true,
+    });
+    let mentions = mentions
+        .iter()
+        .filter_map(|mention| {
+            // Recognition reads the title and text together; the reading view marks the text.
+            let title = documents.get(mention.doc)?.title.chars().count() + TITLE_SEPARATOR.len();
+            let (kind, name) = names.get(&group_key(mention))?.clone();
+            Some(EntityMention {
+                doc: mention.doc as u32,
+                kind,
+                name,
+                start: u32::try_from(mention.start.checked_sub(title)?).ok()?,
+                end: u32::try_from(mention.end.checked_sub(title)?).ok()?,
+            })
+        })
+        .collect();
+    Ok((Entities { values, mentions }, outcomes))
 }
 
-fn document_mentions(model: &Model, doc: usize, text: &str) -> Vec<Mention> {
+/// `[[split]]`: mentions of an entity written as one of the rule's spellings become the
+/// rule's new entity (no longer tied to a gazetteer place).
+fn apply_splits(
+    mentions: &mut [Mention],
+    rules: &[SplitRule],
+) -> Result<Vec<RuleOutcome>, RuleError> {
+    let mut outcomes = Vec::new();
+    for rule in rules {
+        let mut docs = BTreeSet::new();
+        let mut count = 0;
+        for mention in mentions.iter_mut().filter(|m| {
+            rule.kind.is_none_or(|k| k == m.kind)
+                && name_key(&m.name) == rule.name
+                && rule.aliases.contains(&name_key(&m.written))
+        }) {
+            mention.name = rule.into.clone();
+            mention.place = None;
+            docs.insert(mention.doc);
+            count += 1;
+        }
+        if count == 0 {
+            return Err(RuleError {
+                offset: rule.offset,
+                message: format!(
+                    "split into {:?} matches nothing; remove the rule or fix its names",
+                    rule.into
+                ),
+            });
+        }
+        outcomes.push(RuleOutcome {
+            offset: rule.offset,
+            message: format!(
+                "split {:?} from its entity: {count} mentions in {} documents",
+                rule.into,
+                docs.len()
+            ),
+        });
+    }
+    Ok(outcomes)
+}
+
+/// Between the title and the text when both are read as one (ASCII, so its length in code
+/// points is its length in bytes).
+const TITLE_SEPARATOR: &str = "\n\n";
+
+fn document_mentions(
+    doc: usize,
+    text: &str,
+    recognised: Recognised,
+    gazetteer: &Gazetteer,
+) -> Vec<Mention> {
+    let Recognised { entities, places } = recognised;
     let cited = cited_sources(text);
     let mut mentions: Vec<Mention> = cited
         .iter()
@@ -75,11 +244,27 @@ fn document_mentions(model: &Model, doc: usize, text: &str) -> Vec<Mention> {
                 name,
                 start: source.start,
                 end: source.end,
+                place: None,
             })
         })
         .collect();
     let credits = sources::credit_spans(text);
-    for entity in model.recognise(text) {
+    for place in places {
+        let entry = place.entry.map(|id| gazetteer.entry(id));
+        let Some(written) = proper_name(&place.text) else {
+            continue;
+        };
+        mentions.push(Mention {
+            doc,
+            kind: FacetKind::Place,
+            name: entry.map_or_else(|| written.clone(), |entry| entry.name.clone()),
+            written,
+            start: place.start,
+            end: place.end,
+            place: place.entry,
+        });
+    }
+    for entity in entities {
         // Bracketed photo credits are bylines, not mentions; their outlets are already sources.
         if credits
             .iter()
@@ -95,9 +280,7 @@ fn document_mentions(model: &Model, doc: usize, text: &str) -> Vec<Mention> {
             EntityKind::Organisation if !overlaps_source => {
                 (FacetKind::Organization, proper_name(&entity.text))
             }
-            EntityKind::Location if !overlaps_source => {
-                (FacetKind::Place, proper_name(&entity.text))
-            }
+            // Places come from the geoparser above, which starts from these spans.
             _ => continue,
         };
         if kind == FacetKind::Person && overlaps_source {
@@ -114,6 +297,7 @@ fn document_mentions(model: &Model, doc: usize, text: &str) -> Vec<Mention> {
                 name,
                 start: entity.start,
                 end: entity.end,
+                place: None,
             });
         }
     }
@@ -218,8 +402,22 @@ fn resolve_short_names(mentions: &mut [Mention]) {
     }
 }
 
-fn group(mentions: Vec<Mention>) -> Vec<FacetValue> {
+/// The key mentions of one entity share. A resolved place is its gazetteer entry, whatever
+/// it was called: "U.S.", "America" and "American" are one place, and two Alexandrias are two.
+fn group_key(mention: &Mention) -> String {
+    match (mention.kind, mention.place) {
+        (FacetKind::Place, Some(entry)) => format!("\u{1}place {entry}"),
+        _ => name_key(&mention.name),
+    }
+}
+
+/// Entities as facet values, and the value each group key became.
+fn group(
+    mentions: &[Mention],
+    gazetteer: &Gazetteer,
+) -> (Vec<FacetValue>, HashMap<String, (FacetKind, String)>) {
     struct Group {
+        place: Option<EntryId>,
         kinds: BTreeMap<FacetKind, u32>,
         spellings: BTreeMap<String, u32>,
         written: BTreeSet<String>,
@@ -228,24 +426,26 @@ fn group(mentions: Vec<Mention>) -> Vec<FacetValue> {
     }
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
     for mention in mentions {
-        let group = groups
-            .entry(name_key(&mention.name))
-            .or_insert_with(|| Group {
-                kinds: BTreeMap::new(),
-                spellings: BTreeMap::new(),
-                written: BTreeSet::new(),
-                docs: BTreeSet::new(),
-                mentions: 0,
-            });
-        group.written.insert(mention.written);
+        let group = groups.entry(group_key(mention)).or_insert_with(|| Group {
+            place: None,
+            kinds: BTreeMap::new(),
+            spellings: BTreeMap::new(),
+            written: BTreeSet::new(),
+            docs: BTreeSet::new(),
+            mentions: 0,
+        });
+        if mention.kind == FacetKind::Place {
+            group.place = group.place.or(mention.place);
+        }
+        group.written.insert(mention.written.clone());
         *group.kinds.entry(mention.kind).or_default() += 1;
-        *group.spellings.entry(mention.name).or_default() += 1;
+        *group.spellings.entry(mention.name.clone()).or_default() += 1;
         group.docs.insert(mention.doc as u32);
         group.mentions += 1;
     }
-    groups
-        .into_values()
-        .filter_map(|group| {
+    let mut keyed: Vec<(String, Option<EntryId>, FacetValue)> = groups
+        .into_iter()
+        .filter_map(|(key, group)| {
             // A source is a source however else it was tagged; otherwise the majority kind.
             let kind = if group.kinds.contains_key(&FacetKind::Source) {
                 FacetKind::Source
@@ -262,7 +462,14 @@ fn group(mentions: Vec<Mention>) -> Vec<FacetValue> {
                     .then(b.0.len().cmp(&a.0.len()))
                     .then_with(|| a.0.cmp(&b.0))
             });
-            let name = spellings.first()?.0.clone();
+            let place = group.place.filter(|_| kind == FacetKind::Place);
+            let entry = place.map(|id| gazetteer.entry(id));
+            // A resolved place goes by its gazetteer name; anything else by its most
+            // frequent spelling.
+            let name = match entry {
+                Some(entry) => entry.name.clone(),
+                None => spellings.first()?.0.clone(),
+            };
             let aliases = spellings
                 .into_iter()
                 .map(|(spelling, _)| spelling)
@@ -271,14 +478,65 @@ fn group(mentions: Vec<Mention>) -> Vec<FacetValue> {
                 .collect::<BTreeSet<_>>()
                 .into_iter()
                 .collect();
-            Some(FacetValue {
+            let value = FacetValue {
                 kind,
                 name,
                 aliases,
                 mentions: group.mentions,
                 docs: group.docs.into_iter().collect(),
-                location: None,
-            })
+                location: entry.map(|entry| Location {
+                    lat: entry.lat as f32,
+                    lon: entry.lon as f32,
+                    kind: entry.kind,
+                    country: entry.country.clone(),
+                    geonameid: entry.geonameid,
+                }),
+            };
+            Some((key, place, value))
         })
-        .collect()
+        .collect();
+    disambiguate_place_names(&mut keyed, gazetteer);
+    let names = keyed
+        .iter()
+        .map(|(key, _, value)| (key.clone(), (value.kind, value.name.clone())))
+        .collect();
+    (
+        keyed.into_iter().map(|(_, _, value)| value).collect(),
+        names,
+    )
+}
+
+/// Two different places of the same name ("Alexandria" in Egypt and in Louisiana) get the
+/// name of their state or country after a comma, since a facet value is its name.
+fn disambiguate_place_names(
+    values: &mut [(String, Option<EntryId>, FacetValue)],
+    gazetteer: &Gazetteer,
+) {
+    let mut by_name: HashMap<(FacetKind, String), usize> = HashMap::new();
+    for (_, _, value) in values.iter() {
+        *by_name.entry((value.kind, value.name.clone())).or_default() += 1;
+    }
+    for (_, place, value) in values.iter_mut() {
+        let shared = by_name
+            .get(&(value.kind, value.name.clone()))
+            .copied()
+            .unwrap_or(0)
+            > 1;
+        let Some(entry) = place.filter(|_| shared).map(|id| gazetteer.entry(id)) else {
+            continue;
+        };
+        let within = if entry.admin1.is_empty() {
+            &entry.country
+        } else {
+            &entry.admin1
+        };
+        if within.is_empty() {
+            continue;
+        }
+        let qualified = format!("{}, {within}", value.name);
+        value.aliases.retain(|alias| *alias != qualified);
+        value
+            .aliases
+            .push(std::mem::replace(&mut value.name, qualified));
+    }
 }
