@@ -67,11 +67,15 @@ pub fn recognise_corpus(recognisers: &Recognisers, texts: &[&str]) -> Vec<Recogn
         .map(|text| recognisers.model.recognise(text))
         .collect();
     let blocked: Vec<Vec<(usize, usize)>> = texts.iter().map(|text| not_places(text)).collect();
-    let inputs: Vec<(&str, &[Entity], &[(usize, usize)])> = texts
+    let inputs: Vec<places::TaggedText<'_>> = texts
         .iter()
         .zip(&tagged)
         .zip(&blocked)
-        .map(|((text, entities), blocked)| (*text, entities.as_slice(), blocked.as_slice()))
+        .map(|((text, entities), not_places)| places::TaggedText {
+            text,
+            entities,
+            not_places,
+        })
         .collect();
     let places = places::find_corpus_places(&recognisers.gazetteer, &inputs);
     tagged
@@ -144,7 +148,7 @@ pub fn extract_curated_entities(
     let recognised = recognise_corpus(recognisers, &text_refs);
     for (doc, (text, recognised)) in texts.iter().zip(recognised).enumerate() {
         let found = document_mentions(doc, text, recognised, &recognisers.gazetteer);
-        find_acronyms(&text, &found, &mut acronyms);
+        find_acronyms(text, &found, &mut acronyms);
         mentions.extend(found);
     }
     apply_acronyms(&mut mentions, &acronyms);

@@ -32,21 +32,35 @@ pub fn gazetteer() -> Result<Gazetteer, GazetteerLoadError> {
 /// Washington Post reports" puts no pin in Washington.
 pub fn find_corpus_places(
     gazetteer: &Gazetteer,
-    texts: &[(&str, &[Entity], &[(usize, usize)])],
+    texts: &[TaggedText<'_>],
 ) -> Vec<Vec<PlaceMention>> {
     let mut documents: Vec<Vec<PlaceMention>> = texts
         .iter()
-        .map(|&(text, entities, not_places)| {
-            let mut mentions = recognise_places(gazetteer, text, &spans(entities, not_places));
-            resolve_places(gazetteer, &mut mentions, &CountryPrior::default());
-            mentions
-        })
+        .map(
+            |&TaggedText {
+                 text,
+                 entities,
+                 not_places,
+             }| {
+                let mut mentions = recognise_places(gazetteer, text, &spans(entities, not_places));
+                resolve_places(gazetteer, &mut mentions, &CountryPrior::default());
+                mentions
+            },
+        )
         .collect();
     let prior = CountryPrior::from_documents(gazetteer, &documents);
     for mentions in &mut documents {
         resolve_places(gazetteer, mentions, &prior);
     }
     documents
+}
+
+/// A text with what the tagger found in it, and the spans that can be no place.
+#[derive(Debug, Clone, Copy)]
+pub struct TaggedText<'a> {
+    pub text: &'a str,
+    pub entities: &'a [Entity],
+    pub not_places: &'a [(usize, usize)],
 }
 
 fn spans(entities: &[Entity], not_places: &[(usize, usize)]) -> Vec<TaggedSpan> {
