@@ -222,6 +222,16 @@ impl FacetIndex {
         &self.values
     }
 
+    /// The values document `doc` carries (indexes into [`FacetIndex::values`]), ascending;
+    /// empty for a document the index does not know.
+    pub fn doc_values(&self, doc: DocId) -> &[u32] {
+        let at = doc as usize;
+        match (self.doc_offsets.get(at), self.doc_offsets.get(at + 1)) {
+            (Some(&start), Some(&end)) => &self.doc_values[start as usize..end as usize],
+            _ => &[],
+        }
+    }
+
     /// Counts every value over `docs` (the whole result set): most frequent first, ties by
     /// how many documents carry the value overall, then by name; then the values no result
     /// carries (count 0) in that same order. Cost: the
