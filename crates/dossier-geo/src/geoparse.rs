@@ -241,6 +241,33 @@ fn recognise(
         entry: None,
     };
 
+    // "X County" and "X Parish" are places wherever they stand, inside an organisation's name
+    // ("Licking County Genealogy Society") or a person's the tagger got wrong.
+    for (index, word) in words.iter().enumerate() {
+        if !matches!(word.term.as_str(), "county" | "parish") || !word.capitalised {
+            continue;
+        }
+        for length in (2..=4.min(index + 1)).rev() {
+            let run: Vec<&Word> = words[index + 1 - length..=index].iter().collect();
+            if !run.iter().all(|w| w.capitalised) || !consecutive(chars, &run) {
+                continue;
+            }
+            let key = key_of(&run);
+            let county = gazetteer
+                .lookup_key(&key)
+                .iter()
+                .any(|&id| gazetteer.entry(id).kind == PlaceKind::County);
+            let (start, end) = (run[0].start, word.end);
+            let in_place = spans
+                .iter()
+                .any(|s| s.kind == SpanKind::Place && s.start < end && start < s.end);
+            if county && !in_place {
+                mentions.push(mention(start, end, MentionSource::Institution));
+                break;
+            }
+        }
+    }
+
     for span in spans {
         let inside: Vec<&Word> = words
             .iter()
@@ -256,6 +283,12 @@ fn recognise(
                 }
             }
             SpanKind::Organisation => {
+                let counted = mentions
+                    .iter()
+                    .any(|m| m.start < span.end && span.start < m.end);
+                if counted {
+                    continue;
+                }
                 if let Some((start, end)) = place_named_as_organisation(gazetteer, &inside) {
                     mentions.push(mention(start, end, MentionSource::Institution));
                 } else if let Some((start, end)) = institution_place(gazetteer, &inside) {
@@ -280,11 +313,15 @@ fn recognise(
 
     // Known places in text the tagger left untagged (or called MISC): well-known ones
     // anywhere, others where a preposition says a place follows.
-    let free = |start: usize, end: usize, mentions: &[PlaceMention]| {
-        !spans
-            .iter()
-            .any(|s| s.kind != SpanKind::Other && s.start < end && start < s.end)
-            && !mentions.iter().any(|m| m.start < end && start < m.end)
+    // Free text: no tagged span over it, or only a person's name that is exactly it (a tagger
+    // reads "from Barton" or "Monroe Mayor" as a person), and no mention yet.
+    let free = |start: usize, end: usize, mentions: &[PlaceMention], allow_person: bool| {
+        !spans.iter().any(|s| {
+            s.kind != SpanKind::Other
+                && s.start < end
+                && start < s.end
+                && !(allow_person && s.kind == SpanKind::Person && (s.start, s.end) == (start, end))
+        }) && !mentions.iter().any(|m| m.start < end && start < m.end)
     };
     let mut index = 0;
     while index < words.len() {
@@ -298,20 +335,44 @@ fn recognise(
             {
                 continue;
             }
-            let (start, end) = (run[0].start, run[length - 1].end);
+            let (start, mut end) = (run[0].start, run[length - 1].end);
             let key = key_of(&run);
             let candidates = gazetteer.lookup_key(&key);
+            if candidates.is_empty() {
+                continue;
+            }
+            // A name known only as an abbreviation with a full stop ("Pa.", "W.Va.") must
+            // have it, and the mention ends with it.
+            let abbreviated = candidates.iter().all(|&id| {
+                gazetteer
+                    .entry(id)
+                    .names()
+                    .filter(|name| name_key(name) == key)
+                    .all(|name| name.ends_with('.'))
+            });
+            if abbreviated {
+                if chars.get(end) != Some(&'.') {
+                    continue;
+                }
+                end += 1;
+            }
             let well_known = candidates
                 .iter()
                 .any(|&id| is_well_known(gazetteer.entry(id), &key));
+            let primary = || {
+                candidates
+                    .iter()
+                    .any(|&id| name_key(&gazetteer.entry(id).name) == key)
+            };
             let after_preposition = index > 0
                 && PLACE_PREPOSITIONS.contains(&words[index - 1].term.as_str())
                 && !TIME_WORDS.contains(&run[0].term.as_str())
                 && !words[index - 1].capitalised
-                && candidates
-                    .iter()
-                    .any(|&id| name_key(&gazetteer.entry(id).name) == key);
-            if (well_known || after_preposition) && free(start, end, &mentions) {
+                && primary();
+            let dateline = is_dateline(chars, &run) && primary();
+            let found = (well_known && free(start, end, &mentions, false))
+                || ((after_preposition || dateline) && free(start, end, &mentions, true));
+            if found {
                 matched = Some((start, end, length));
                 break;
             }
@@ -330,6 +391,28 @@ fn recognise(
     mentions
 }
 
+/// A news dateline: a place in capitals opening a line, before a dash or an agency
+/// ("COLUMBUS --", "CHATTANOOGA (AP) —").
+fn is_dateline(chars: &[char], run: &[&Word]) -> bool {
+    let (Some(first), Some(last)) = (run.first(), run.last()) else {
+        return false;
+    };
+    let opens_line = chars[..first.start]
+        .iter()
+        .rev()
+        .take_while(|c| **c != '\n')
+        .all(|c| c.is_whitespace() || matches!(c, '.' | '"' | '\''))
+        || first.start == 0;
+    let capitals = run
+        .iter()
+        .all(|w| is_abbreviation(chars, w) || w.end - w.start == 1);
+    let after: String = chars[last.end.min(chars.len())..].iter().take(4).collect();
+    let marked = ["--", "—", "–", "(", ", ", " -", " —", " –", " ("]
+        .iter()
+        .any(|mark| after.trim_start_matches(',').starts_with(mark) || after.starts_with(mark));
+    opens_line && capitals && marked
+}
+
 /// A span the tagger ended just before another capitalised word it left untagged ("Quds" of
 /// "Quds Force") is the start of a longer name, not a place of its own. Times ("Iraq Monday")
 /// do not count.
@@ -343,6 +426,7 @@ fn continues_as_a_name(words: &[Word], spans: &[TaggedSpan], end: usize) -> bool
     next.start == end + 1
         && next.capitalised
         && !tagged
+        && !INSTITUTION_HEADS.contains(&next.term.as_str())
         && !TIME_WORDS.contains(&next.term.as_str())
         && !is_stop_word(&next.term)
 }
@@ -737,14 +821,27 @@ mod tests {
                 -77.05,
             ),
             place(
-                PlaceKind::State,
-                "Louisiana",
+                PlaceKind::County,
+                "Rapides Parish",
                 "US",
-                "",
-                4_500_000,
-                31.0,
-                -92.0,
+                "Louisiana",
+                0,
+                31.2,
+                -92.5,
             ),
+            {
+                let mut state = place(
+                    PlaceKind::State,
+                    "Louisiana",
+                    "US",
+                    "",
+                    4_500_000,
+                    31.0,
+                    -92.0,
+                );
+                state.alternates = vec!["La.".into()];
+                state
+            },
             place(
                 PlaceKind::City,
                 "Pineville",
@@ -895,6 +992,46 @@ mod tests {
         let text = "Kuwait's emir.";
         let found = geoparse(&g, text, &[span(SpanKind::Place, text, "Kuwait's")]);
         assert_eq!(found[0].text, "Kuwait");
+    }
+
+    #[test]
+    fn a_county_inside_an_organisations_name_is_a_place() {
+        let g = gazetteer();
+        let text = "The Rapides Parish Fire District 2 investigated.";
+        let spans = [span(
+            SpanKind::Organisation,
+            text,
+            "Rapides Parish Fire District 2",
+        )];
+        let found: Vec<String> = geoparse(&g, text, &spans)
+            .into_iter()
+            .map(|m| m.text)
+            .collect();
+        assert_eq!(found, ["Rapides Parish"]);
+    }
+
+    #[test]
+    fn a_state_abbreviation_needs_its_full_stop_and_keeps_it() {
+        let g = gazetteer();
+        let text = "She lives in Pineville, La. and La Paz.";
+        let found: Vec<String> = geoparse(&g, text, &[])
+            .into_iter()
+            .map(|m| m.text)
+            .collect();
+        assert_eq!(found, ["Pineville", "La."]);
+    }
+
+    #[test]
+    fn a_dateline_in_capitals_is_a_place_even_when_tagged_a_person() {
+        let g = gazetteer();
+        let text = "Fire in town\nPINEVILLE (AP) — A fire broke out.";
+        let found = geoparse(&g, text, &[span(SpanKind::Person, text, "PINEVILLE")]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].text, "PINEVILLE");
+        assert_eq!(
+            found[0].entry.map(|id| g.entry(id).name.as_str()),
+            Some("Pineville")
+        );
     }
 
     #[test]
