@@ -107,6 +107,9 @@ const TIME_WORDS: &[&str] = &[
     "saturday", "sunday", "spring", "summer", "autumn", "fall", "winter", "christmas", "easter",
 ];
 
+/// A city must be this populous to be found by one of its alternate names.
+const ALTERNATE_NAME_CITY_POPULATION: u64 = 100_000;
+
 /// A city must be this populous before an organisation that is exactly its name is taken for
 /// the city.
 const ORGANISATION_CITY_POPULATION: u64 = 50_000;
@@ -507,7 +510,8 @@ fn place_named_as_organisation(gazetteer: &Gazetteer, words: &[&Word]) -> Option
             PlaceKind::City => {
                 entry.population >= ORGANISATION_CITY_POPULATION && name_key(&entry.name) == key
             }
-            PlaceKind::Airport | PlaceKind::Other => false,
+            PlaceKind::Airport => name_key(&entry.name) == key,
+            PlaceKind::Other => false,
             _ => true,
         })
         .then_some((first.start, last.end))
@@ -610,6 +614,15 @@ pub fn resolve_places(gazetteer: &Gazetteer, mentions: &mut [PlaceMention], corp
             };
             let mut candidates: Vec<(EntryId, f64)> = ids
                 .iter()
+                // A small town known by this name only as one of its many alternates ("White
+                // House", a former name of a Maryland village) is not what a text means.
+                .filter(|&&id| {
+                    let entry = gazetteer.entry(id);
+                    source == MentionSource::Demonym
+                        || entry.kind != PlaceKind::City
+                        || entry.population >= ALTERNATE_NAME_CITY_POPULATION
+                        || name_key(&entry.name) == *key
+                })
                 .map(|&id| {
                     let entry = gazetteer.entry(id);
                     let score = prior(entry)

@@ -268,7 +268,17 @@ fn document_mentions(
             place: place.entry,
         });
     }
+    let place_spans: Vec<(usize, usize)> = mentions
+        .iter()
+        .filter(|m| m.kind == FacetKind::Place)
+        .map(|m| (m.start, m.end))
+        .collect();
     for entity in entities {
+        // The geoparser took this very span for a place ("Baghdad International Airport",
+        // a country acting): it is not also an organisation.
+        if place_spans.contains(&(entity.start, entity.end)) {
+            continue;
+        }
         // Bracketed photo credits are bylines, not mentions; their outlets are already sources.
         if credits
             .iter()
