@@ -2,11 +2,12 @@
 
 use std::rc::Rc;
 
-use dossier_core::{make_snippet, search, SearchOptions, SearchResults};
+use dossier_core::{make_snippet, search, DocId, SearchOptions, SearchResults};
 use yew::prelude::*;
 
 use crate::components::facet_panel::FacetPanel;
 use crate::components::filter_chips::FilterChips;
+use crate::components::map::Map;
 use crate::components::reader::Reader;
 use crate::components::result_count::ResultCount;
 use crate::components::result_list::{ResultItem, ResultList};
@@ -77,6 +78,17 @@ pub fn app() -> Html {
         Callback::from(move |filter| state.dispatch(Action::RemoveFilter(filter)))
     };
     let has_facets = results.facets.values().any(|values| !values.is_empty());
+    // A collection none of whose places could be located has no map.
+    let has_map = *use_memo((), |()| {
+        bundle.facets().iter().any(|value| value.location.is_some())
+    });
+    let hovered = use_state_eq(|| None::<DocId>);
+    let on_hover = {
+        let hovered = hovered.clone();
+        Callback::from(move |doc| hovered.set(doc))
+    };
+    // A result that went away while pointed at (the query changed under it) highlights nothing.
+    let highlighted = hovered.filter(|doc| items.iter().any(|item| item.doc == *doc));
 
     // The drawer starts open where there is room for it beside the results.
     let wide = gloo::utils::window()
@@ -86,7 +98,7 @@ pub fn app() -> Html {
         .is_some_and(|query| query.matches());
 
     html! {
-        <div class={classes!("shell", has_facets.then_some("wide"))}>
+        <div class={classes!("shell", has_facets.then_some("wide"), has_map.then_some("with-map"))}>
             <header class="masthead">
                 <h1>{ collection.title.clone() }</h1>
                 if !collection.description.is_empty() {
@@ -97,17 +109,20 @@ pub fn app() -> Html {
                 if has_facets {
                     <details class="facet-drawer" open={wide}>
                         <summary>{ "Filters" }</summary>
-                        <FacetPanel results={results.clone()} filters={state.filters.clone()} {on_toggle} />
+                        <FacetPanel results={results.clone()} filters={state.filters.clone()} on_toggle={on_toggle.clone()} />
                     </details>
                 }
-                <main class="page">
+                <main class={classes!("page", has_map.then_some("with-map"))}>
                     <SearchBox value={AttrValue::from(state.query.clone())} {on_input} />
                     <ResultCount total={results.total} />
                     <FilterChips filters={state.filters.clone()} {on_remove} />
+                    if has_map {
+                        <Map results={results.clone()} filters={state.filters.clone()} {highlighted} {on_toggle} />
+                    }
                     if let Some(doc) = state.open {
                         <Reader {doc} {matched_terms} {on_close} />
                     } else {
-                        <ResultList items={items} total={results.total} {on_open} {on_show_more} />
+                        <ResultList items={items} total={results.total} {on_open} {on_show_more} {on_hover} />
                     }
                 </main>
             </div>

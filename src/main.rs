@@ -1,6 +1,7 @@
 //! The Dossier page: a Yew app over the bundle compiled into it.
 
 mod app;
+mod basemap;
 mod components;
 mod corpus;
 mod state;

@@ -3,7 +3,9 @@
 
 pub mod facet_panel;
 pub mod filter_chips;
+pub mod map;
 pub mod marked_text;
+pub mod places_table;
 pub mod reader;
 pub mod result_count;
 pub mod result_list;

@@ -24,6 +24,9 @@ pub struct ResultListProps {
     pub total: usize,
     pub on_open: Callback<DocId>,
     pub on_show_more: Callback<()>,
+    /// The result under the pointer or holding the focus, `None` when it leaves: the map
+    /// highlights its places.
+    pub on_hover: Callback<Option<DocId>>,
 }
 
 #[function_component(ResultList)]
@@ -32,12 +35,17 @@ pub fn result_list(props: &ResultListProps) -> Html {
         let on_open = props.on_open.clone();
         let doc = item.doc;
         let onclick = Callback::from(move |_| on_open.emit(doc));
+        let enter = props.on_hover.reform(move |_: MouseEvent| Some(doc));
+        let leave = props.on_hover.reform(|_: MouseEvent| None);
+        let focus = props.on_hover.reform(move |_: FocusEvent| Some(doc));
+        let blur = props.on_hover.reform(|_: FocusEvent| None);
         let meta: Vec<&str> = [item.source.as_str(), item.date.as_str()]
             .into_iter()
             .filter(|s| !s.is_empty())
             .collect();
         html! {
-            <li key={item.doc} class="result">
+            <li key={item.doc} class="result"
+                onmouseenter={enter} onmouseleave={leave} onfocusin={focus} onfocusout={blur}>
                 <h2 class="result-title">
                     <button type="button" class="link" {onclick}>{ item.title.clone() }</button>
                 </h2>

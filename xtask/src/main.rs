@@ -6,7 +6,7 @@
 //! cargo xtask build [--corpus PATH] [--public-url URL] [--dist DIR]
 //! cargo xtask build --single-file [--corpus PATH] [--dist DIR]   one HTML file (dist-single/)
 //! cargo xtask test                                    every check, as CI runs it
-//! cargo xtask bench [--corpus PATH]                   speed and size (see docs/benchmarks.md)
+//! cargo xtask bench [--corpus PATH]                   speed, size and map frame times (docs/benchmarks.md)
 //! cargo xtask bench --single-file [--corpus PATH]     the single file's size and opening time
 //! cargo xtask eval-ir [--data-dir DIR]                relevance vs MiniSearch and Lunr
 //! cargo xtask eval-geo [--data-dir DIR]                geoparser scores on LGL and GeoVirus
@@ -18,6 +18,7 @@
 mod eval_geo;
 mod eval_ir;
 mod gazetteer;
+mod map_bench;
 mod ner;
 mod serve;
 mod single_file;
@@ -118,10 +119,11 @@ fn dispatch(args: &[String]) -> Result<()> {
                 "dossier-bench",
                 "--",
             ]);
-            if let Some(corpus) = corpus {
+            if let Some(corpus) = &corpus {
                 bench.arg(corpus);
             }
-            run(bench.current_dir(workspace_root()))
+            run(bench.current_dir(workspace_root()))?;
+            map_bench::measure_frames(corpus.map(PathBuf::from))
         }
         "eval-ir" => {
             let data_dir = flags.take("--data-dir");

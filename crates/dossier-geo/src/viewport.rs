@@ -28,6 +28,27 @@ pub struct Viewport {
     pub scale: f64,
 }
 
+/// Pixels to keep clear at each edge of the screen when fitting points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Padding {
+    pub top: f64,
+    pub right: f64,
+    pub bottom: f64,
+    pub left: f64,
+}
+
+impl Padding {
+    /// The same padding at every edge.
+    pub fn all(pixels: f64) -> Padding {
+        Padding {
+            top: pixels,
+            right: pixels,
+            bottom: pixels,
+            left: pixels,
+        }
+    }
+}
+
 /// A point on the screen, in CSS pixels from the map's top-left corner.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ScreenPoint {
@@ -85,10 +106,16 @@ impl Viewport {
         }
     }
 
-    /// The view that shows every point of `points` with `padding` pixels to spare on each
-    /// side, zoomed in at most `max_zoom` times the world (so that one city does not fill
-    /// the screen). No points: the whole world.
-    pub fn fit(width: f64, height: f64, points: &[Point], padding: f64, max_zoom: f64) -> Viewport {
+    /// The view that shows every point of `points` inside `padding` (pixels to spare at each
+    /// edge, so that markers and buttons leave them visible), zoomed in at most `max_zoom` times
+    /// the world (so that one city does not fill the screen). No points: the whole world.
+    pub fn fit(
+        width: f64,
+        height: f64,
+        points: &[Point],
+        padding: Padding,
+        max_zoom: f64,
+    ) -> Viewport {
         let world = Viewport::world(width, height);
         let Some(first) = points.first() else {
             return world;
@@ -104,10 +131,8 @@ impl Viewport {
                 y: max.y.max(p.y),
             };
         }
-        let room_x = (world.width - 2.0 * padding).max(1.0);
-        let room_y = (world.height - 2.0 * padding).max(1.0);
-        let span_x = max.x - min.x;
-        let span_y = max.y - min.y;
+        let room_x = (world.width - padding.left - padding.right).max(1.0);
+        let room_y = (world.height - padding.top - padding.bottom).max(1.0);
         let fitting = |room: f64, span: f64| {
             if span > 0.0 {
                 room / span
@@ -115,13 +140,17 @@ impl Viewport {
                 f64::INFINITY
             }
         };
-        let scale = fitting(room_x, span_x)
-            .min(fitting(room_y, span_y))
+        let scale = fitting(room_x, max.x - min.x)
+            .min(fitting(room_y, max.y - min.y))
             .clamp(world.scale, world.scale * max_zoom.clamp(1.0, MAX_ZOOM));
+        // The points' centre goes to the centre of the padded room, which is off the screen's
+        // centre by half the difference of opposite paddings.
+        let shift_x = (padding.right - padding.left) / 2.0 / scale;
+        let shift_y = (padding.bottom - padding.top) / 2.0 / scale;
         Viewport {
             center: Point {
-                x: (min.x + max.x) / 2.0,
-                y: (min.y + max.y) / 2.0,
+                x: (min.x + max.x) / 2.0 + shift_x,
+                y: (min.y + max.y) / 2.0 - shift_y,
             },
             scale,
             ..world
@@ -183,6 +212,20 @@ impl Viewport {
         let tx = self.width / 2.0 - self.center.x * self.scale;
         let ty = self.height / 2.0 + self.center.y * self.scale;
         (k, tx, ty)
+    }
+
+    /// The scale `a` and translation `(tx, ty)` that take what `shown` drew to where this
+    /// view draws it: screen point `s` of `shown` is at `(a·s.x + tx, a·s.y + ty)` here. While a
+    /// gesture runs, the page moves the last drawing with this as a CSS transform, which the
+    /// browser composites without redrawing, and draws this view once the gesture settles.
+    pub fn transform_from(&self, shown: &Viewport) -> (f64, f64, f64) {
+        let a = self.scale / shown.scale;
+        let tx = self.width / 2.0 + (shown.center.x - self.center.x) * self.scale
+            - a * shown.width / 2.0;
+        let ty = self.height / 2.0
+            - (shown.center.y - self.center.y) * self.scale
+            - a * shown.height / 2.0;
+        (a, tx, ty)
     }
 
     /// The view with its scale within limits and its centre such that the world covers the
@@ -270,7 +313,7 @@ mod tests {
             project(38.90, -77.04),
             project(29.37, 47.98),
         ];
-        let view = Viewport::fit(900.0, 400.0, &points, 30.0, 16.0);
+        let view = Viewport::fit(900.0, 400.0, &points, Padding::all(30.0), 16.0);
         for p in points {
             let s = view.to_screen(p);
             assert!(
@@ -284,12 +327,29 @@ mod tests {
     #[test]
     fn fitting_one_point_centres_it_without_zooming_past_the_limit() {
         let kuwait = project(29.37, 47.98);
-        let view = Viewport::fit(900.0, 400.0, &[kuwait], 30.0, 12.0);
+        let view = Viewport::fit(900.0, 400.0, &[kuwait], Padding::all(30.0), 12.0);
         assert!(close(view.to_screen(kuwait), 450.0, 200.0));
         assert!((view.zoom() - 12.0).abs() < 1e-9);
         assert_eq!(
-            Viewport::fit(900.0, 400.0, &[], 30.0, 12.0),
+            Viewport::fit(900.0, 400.0, &[], Padding::all(30.0), 12.0),
             Viewport::world(900.0, 400.0)
+        );
+    }
+
+    #[test]
+    fn uneven_padding_keeps_points_out_of_the_padded_edge() {
+        let points = [project(33.34, 44.40), project(29.37, 47.98)];
+        let padding = Padding {
+            right: 120.0,
+            ..Padding::all(20.0)
+        };
+        let view = Viewport::fit(900.0, 400.0, &points, padding, 64.0);
+        let xs: Vec<f64> = points.iter().map(|&p| view.to_screen(p).x).collect();
+        assert!(xs.iter().all(|&x| (19.99..=780.01).contains(&x)), "{xs:?}");
+        let middle = (xs[0] + xs[1]) / 2.0;
+        assert!(
+            (middle - 400.0).abs() < 0.01,
+            "centred in the padded room: {middle}"
         );
     }
 
@@ -332,6 +392,28 @@ mod tests {
             y: HALF_HEIGHT,
         });
         assert!(close(north_east, 1000.0, 0.0), "{north_east:?}");
+    }
+
+    #[test]
+    fn the_transform_from_an_earlier_view_moves_its_drawing_into_place() {
+        let shown =
+            Viewport::world(640.0, 480.0).zoom_about(3.0, ScreenPoint { x: 100.0, y: 300.0 });
+        let now = shown
+            .pan(-70.0, 25.0)
+            .zoom_about(1.7, ScreenPoint { x: 500.0, y: 80.0 });
+        let (a, tx, ty) = now.transform_from(&shown);
+        for p in [
+            project(33.34, 44.40),
+            project(-33.87, 151.21),
+            project(51.5, -0.1),
+        ] {
+            let before = shown.to_screen(p);
+            assert!(close(
+                now.to_screen(p),
+                a * before.x + tx,
+                a * before.y + ty
+            ));
+        }
     }
 
     #[test]
