@@ -114,8 +114,8 @@ fn main() -> Result<()> {
         compile_time.as_secs_f64()
     );
     // The map's outlines ship in every page beside the bundle (issue #6: at most 60 KB).
-    let basemap = std::fs::read(root.join("data/geo/basemap.bin"))
-        .context("read data/geo/basemap.bin")?;
+    let basemap =
+        std::fs::read(root.join("data/geo/basemap.bin")).context("read data/geo/basemap.bin")?;
     println!(
         "| basemap (data/geo/basemap.bin), brotli / raw | {:.1} KB / {:.1} KB |",
         brotli_size(&basemap)? as f64 / 1024.0,

@@ -17,7 +17,9 @@ use gloo::render::{request_animation_frame, AnimationFrame};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, KeyboardEvent, MouseEvent, PointerEvent, SvgElement, WheelEvent};
+use web_sys::{
+    Element, HtmlElement, KeyboardEvent, MouseEvent, PointerEvent, SvgElement, WheelEvent,
+};
 use yew::functional::UseForceUpdateHandle;
 use yew::prelude::*;
 
@@ -424,27 +426,29 @@ pub fn use_size_observer(handle: &MotionHandle) {
     use_effect_with((), move |()| {
         let weak = handle.downgrade();
         let observed = handle.frame.cast::<HtmlElement>().and_then(|frame| {
-            let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-                let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() else {
-                    return;
-                };
-                let Some(handle) = weak.upgrade() else {
-                    return;
-                };
-                let rect = entry.content_rect();
-                let (width, height) = (rect.width(), rect.height());
-                handle.update(|motion| {
-                    if (motion.view.width, motion.view.height) == (width, height) {
+            let on_resize =
+                Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                    let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>()
+                    else {
                         return;
-                    }
-                    motion.view = motion.view.resized(width, height);
-                    if !motion.moved {
-                        if let Some(places) = motion.fitted.clone() {
-                            motion.fit(&places);
+                    };
+                    let Some(handle) = weak.upgrade() else {
+                        return;
+                    };
+                    let rect = entry.content_rect();
+                    let (width, height) = (rect.width(), rect.height());
+                    handle.update(|motion| {
+                        if (motion.view.width, motion.view.height) == (width, height) {
+                            return;
                         }
-                    }
+                        motion.view = motion.view.resized(width, height);
+                        if !motion.moved {
+                            if let Some(places) = motion.fitted.clone() {
+                                motion.fit(&places);
+                            }
+                        }
+                    });
                 });
-            });
             let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
             observer.observe(&frame);
             Some((observer, on_resize))

@@ -306,7 +306,13 @@ fn marker(
                 // A cluster opens up: fit its members, which then stand apart.
                 handle.move_view(|view| {
                     let points: Vec<_> = members_points(&members);
-                    Viewport::fit(view.width, view.height, &points, fit_padding(), f64::INFINITY)
+                    Viewport::fit(
+                        view.width,
+                        view.height,
+                        &points,
+                        fit_padding(),
+                        f64::INFINITY,
+                    )
                 });
             }
         }
