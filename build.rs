@@ -31,6 +31,11 @@ fn main() -> ExitCode {
             compiled.report.to_string(),
         )
     });
+    // Links carry this version, so a link made against other data can say so.
+    println!(
+        "cargo:rustc-env=DOSSIER_CORPUS_VERSION={}",
+        dossier_core::link::corpus_version(&compiled.bundle)
+    );
     if let Err(error) = written {
         eprintln!(
             "error: cannot write the bundle to {}: {error}",

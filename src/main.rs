@@ -4,6 +4,12 @@ mod app;
 mod basemap;
 mod components;
 mod corpus;
+mod deep_link;
+mod download;
+mod history;
+mod keyboard;
+mod linked_state;
+mod shortcuts;
 mod state;
 
 fn main() {

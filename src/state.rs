@@ -42,6 +42,39 @@ pub enum Action {
     /// the same way clears it.
     ToggleFilter(FacetKind, String, bool),
     RemoveFilter(Filter),
+    /// The page was opened at, or went back or forward to, a link: its query, filters and
+    /// open document replace the state.
+    Restore {
+        query: String,
+        filters: Vec<Filter>,
+        open: Option<DocId>,
+    },
+}
+
+/// How a change is recorded in the browser's history, so that back and forward step through
+/// meaningful states and typing does not flood it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum HistoryStep {
+    /// Nothing to record: the URL already says it (a restored link), or it is not in links
+    /// (how many results are shown).
+    Keep,
+    /// Typing: one entry per pause, rewritten while the query keeps changing.
+    Typing,
+    /// A new entry: a document opened or closed, a filter changed.
+    Push,
+}
+
+impl Action {
+    pub fn history_step(&self) -> HistoryStep {
+        match self {
+            Action::SetQuery(_) => HistoryStep::Typing,
+            Action::Open(_)
+            | Action::Close
+            | Action::ToggleFilter(..)
+            | Action::RemoveFilter(_) => HistoryStep::Push,
+            Action::ShowMore | Action::Restore { .. } => HistoryStep::Keep,
+        }
+    }
 }
 
 impl State {
@@ -80,6 +113,16 @@ impl State {
                 }
                 self.with_filters(filters)
             }
+            Action::Restore {
+                query,
+                filters,
+                open,
+            } => State {
+                query,
+                open,
+                shown: PAGE_SIZE,
+                filters: Rc::new(filters),
+            },
             Action::RemoveFilter(filter) => {
                 let filters = self
                     .filters
@@ -149,6 +192,46 @@ mod tests {
                 negated: true
             }]
         );
+    }
+
+    #[test]
+    fn restoring_a_link_replaces_query_filters_and_document() {
+        let filters = vec![Filter {
+            kind: FacetKind::Place,
+            value: "Iraq".into(),
+            negated: true,
+        }];
+        let state = State::default()
+            .apply(Action::SetQuery("oil".into()))
+            .apply(Action::ShowMore)
+            .apply(Action::Restore {
+                query: "iran".into(),
+                filters: filters.clone(),
+                open: Some(2),
+            });
+        assert_eq!(
+            state,
+            State {
+                query: "iran".into(),
+                open: Some(2),
+                shown: PAGE_SIZE,
+                filters: Rc::new(filters),
+            }
+        );
+    }
+
+    #[test]
+    fn typing_rewrites_history_and_opening_or_filtering_adds_to_it() {
+        assert_eq!(
+            Action::SetQuery("ir".into()).history_step(),
+            HistoryStep::Typing
+        );
+        assert_eq!(Action::Open(1).history_step(), HistoryStep::Push);
+        assert_eq!(
+            Action::ToggleFilter(FacetKind::Tag, "oil".into(), true).history_step(),
+            HistoryStep::Push
+        );
+        assert_eq!(Action::ShowMore.history_step(), HistoryStep::Keep);
     }
 
     #[test]

@@ -1,20 +1,34 @@
-//! The reading view: one document, whole, with the query's matches marked.
+//! The reading view: one document, whole, with the entities it names as buttons that filter by
+//! them and the query's matches marked; previous and next through the results, and the
+//! documents that share the most entities with it.
 
 use std::rc::Rc;
 
-use dossier_core::{highlight_ranges, DocId};
+use dossier_core::related::related_documents;
+use dossier_core::{highlight_ranges, DocId, FacetKind};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use super::marked_text::MarkedText;
+use super::annotated_text::{annotate, kind_noun, AnnotatedText, Mention};
 use crate::corpus;
+
+/// How many related documents the reader lists.
+const RELATED_SHOWN: usize = 5;
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
     pub doc: DocId,
     /// Sorted folded terms to mark (from the search results).
     pub matched_terms: Rc<Vec<String>>,
+    /// The document's place among the listed results (1-based) and how many are listed;
+    /// `None` when it is not among them (a link to a document the query does not find).
+    pub position: Option<(usize, usize)>,
+    pub previous: Option<DocId>,
+    pub next: Option<DocId>,
+    pub on_open: Callback<DocId>,
     pub on_close: Callback<()>,
+    /// (kind, value, negated): filter by an entity the text names.
+    pub on_filter: Callback<(FacetKind, String, bool)>,
 }
 
 #[function_component(Reader)]
@@ -30,10 +44,7 @@ pub fn reader(props: &ReaderProps) -> Html {
             }
         });
     }
-    let on_close = {
-        let cb = props.on_close.clone();
-        Callback::from(move |_| cb.emit(()))
-    };
+    let on_close = props.on_close.reform(|_: MouseEvent| ());
     let Some(document) = corpus::document(props.doc) else {
         return html! { <p class="notice" role="alert">{ "This document could not be read." }</p> };
     };
@@ -41,22 +52,54 @@ pub fn reader(props: &ReaderProps) -> Html {
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect();
+    let mentions = corpus::bundle()
+        .ok()
+        .and_then(|bundle| bundle.mentions(props.doc).ok())
+        .unwrap_or_default();
     let paragraphs = split_paragraphs(document.text)
         .into_iter()
-        .map(|paragraph| {
-            let ranges = Rc::new(highlight_ranges(paragraph, &props.matched_terms));
-            html! { <p><MarkedText text={AttrValue::from(paragraph.to_owned())} {ranges} /></p> }
+        .map(|(start, paragraph)| {
+            let end = start + paragraph.chars().count();
+            let inside: Vec<Mention> = mentions
+                .iter()
+                .filter(|m| start <= m.start as usize && m.end as usize <= end)
+                .map(|m| Mention {
+                    start: m.start as usize - start,
+                    end: m.end as usize - start,
+                    value: m.value,
+                })
+                .collect();
+            let marks = highlight_ranges(paragraph, &props.matched_terms);
+            let pieces = annotate(paragraph, &inside, &marks);
+            html! { <p><AnnotatedText {pieces} on_filter={props.on_filter.clone()} /></p> }
         });
+    let open = |doc: DocId| props.on_open.reform(move |_: MouseEvent| doc);
+    let related = corpus::bundle()
+        .map(|bundle| related_documents(bundle.facet_index(), props.doc, RELATED_SHOWN))
+        .unwrap_or_default();
     html! {
         <article class="reader" aria-labelledby="reader-title">
-            <button type="button" class="back" onclick={on_close}>{ "← Back to results" }</button>
+            <nav class="reader-nav" aria-label="Document">
+                <button type="button" class="back" onclick={on_close}>{ "← Back to results" }</button>
+                if let Some((at, of)) = props.position {
+                    <span class="reader-position">{ format!("{at} of {of}") }</span>
+                }
+                <button type="button" class="step" disabled={props.previous.is_none()}
+                        aria-keyshortcuts="k"
+                        onclick={props.previous.map(open)}>{ "‹ Previous" }</button>
+                <button type="button" class="step" disabled={props.next.is_none()}
+                        aria-keyshortcuts="j"
+                        onclick={props.next.map(open)}>{ "Next ›" }</button>
+            </nav>
             <h2 id="reader-title" tabindex="-1" ref={heading}>{ document.title }</h2>
             if !meta.is_empty() {
                 <p class="result-meta">{ meta.join(" · ") }</p>
             }
             if is_web_link(document.url) {
                 <p class="doc-url">
-                    <a href={document.url.to_owned()} target="_blank" rel="noopener noreferrer">{ document.url }</a>
+                    <a href={document.url.to_owned()} target="_blank" rel="noopener noreferrer">
+                        { document.url }<span class="visually-hidden">{ " (opens in a new tab)" }</span>
+                    </a>
                 </p>
             } else if !document.url.is_empty() {
                 <p class="doc-url">{ document.url }</p>
@@ -66,21 +109,52 @@ pub fn reader(props: &ReaderProps) -> Html {
                     { for document.tags.iter().map(|t| html! { <li>{ *t }</li> }) }
                 </ul>
             }
+            if !mentions.is_empty() {
+                <p class="entity-legend">
+                    { "Names in the text filter by them: " }
+                    { for [FacetKind::Person, FacetKind::Organization, FacetKind::Place, FacetKind::Source]
+                        .into_iter()
+                        .map(|kind| html! { <span class={classes!("entity", "sample", kind.key())}>{ kind_noun(kind) }</span> }) }
+                </p>
+            }
             <div class="doc-text">{ for paragraphs }</div>
+            if !related.is_empty() {
+                <section class="related" aria-labelledby="related-title">
+                    <h3 id="related-title">{ "Related documents" }</h3>
+                    <ol>
+                        { for related.iter().filter_map(|r| {
+                            let stored = corpus::document(r.doc)?;
+                            Some(html! {
+                                <li key={r.doc}>
+                                    <button type="button" class="link" onclick={open(r.doc)}>{ stored.title }</button>
+                                    <span class="related-count">{ format!(" · {} shared {}", r.shared, if r.shared == 1 { "name" } else { "names" }) }</span>
+                                </li>
+                            })
+                        }) }
+                    </ol>
+                </section>
+            }
         </article>
     }
 }
 
 /// Paragraphs are separated by blank lines (which may hold spaces); single line breaks stay
-/// inside a paragraph and show as breaks (`white-space: pre-line`).
-fn split_paragraphs(text: &str) -> Vec<&str> {
+/// inside a paragraph and show as breaks (`white-space: pre-line`). Each comes with its offset
+/// in characters from the start of the text, where entity mentions are counted from.
+fn split_paragraphs(text: &str) -> Vec<(usize, &str)> {
     let mut paragraphs = Vec::new();
     let mut start: Option<usize> = None;
     let mut offset = 0;
+    let mut push = |from: usize, to: usize| {
+        let raw = &text[from..to];
+        let trimmed = raw.trim_start();
+        let lead = raw.len() - trimmed.len();
+        paragraphs.push((from + lead, trimmed.trim_end()));
+    };
     for line in text.split_inclusive('\n') {
         if line.trim().is_empty() {
             if let Some(s) = start.take() {
-                paragraphs.push(text[s..offset].trim());
+                push(s, offset);
             }
         } else if start.is_none() {
             start = Some(offset);
@@ -88,9 +162,19 @@ fn split_paragraphs(text: &str) -> Vec<&str> {
         offset += line.len();
     }
     if let Some(s) = start {
-        paragraphs.push(text[s..].trim());
+        push(s, text.len());
     }
+    // Byte offsets to character offsets, counting each stretch of text once.
+    let mut chars = 0;
+    let mut at = 0;
     paragraphs
+        .into_iter()
+        .map(|(byte, paragraph)| {
+            chars += text[at..byte].chars().count();
+            at = byte;
+            (chars, paragraph)
+        })
+        .collect()
 }
 
 /// Only http(s) URLs become links: a `javascript:` or `data:` URL in corpus data stays text.
@@ -106,7 +190,23 @@ mod tests {
     #[test]
     fn blank_lines_with_spaces_separate_paragraphs_and_single_breaks_do_not() {
         let text = "One\ncaption\n  \nTwo\n\n\nThree";
-        assert_eq!(split_paragraphs(text), ["One\ncaption", "Two", "Three"]);
+        let paragraphs: Vec<&str> = split_paragraphs(text).into_iter().map(|(_, p)| p).collect();
+        assert_eq!(paragraphs, ["One\ncaption", "Two", "Three"]);
+    }
+
+    #[test]
+    fn paragraphs_know_their_character_offset() {
+        let text = "Qāsem é\n\n  Iraq\n\nIran";
+        let paragraphs = split_paragraphs(text);
+        assert_eq!(paragraphs, [(0, "Qāsem é"), (11, "Iraq"), (17, "Iran")]);
+        for (start, paragraph) in paragraphs {
+            let at: String = text
+                .chars()
+                .skip(start)
+                .take(paragraph.chars().count())
+                .collect();
+            assert_eq!(at, paragraph);
+        }
     }
 
     #[test]

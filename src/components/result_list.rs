@@ -18,6 +18,11 @@ pub struct ResultItem {
     pub highlights: Rc<Vec<(usize, usize)>>,
 }
 
+/// The id of the button that opens result `doc`, where focus returns when its document closes.
+pub fn result_button_id(doc: DocId) -> String {
+    format!("result-{doc}")
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ResultListProps {
     pub items: Rc<Vec<ResultItem>>,
@@ -47,7 +52,7 @@ pub fn result_list(props: &ResultListProps) -> Html {
             <li key={item.doc} class="result"
                 onmouseenter={enter} onmouseleave={leave} onfocusin={focus} onfocusout={blur}>
                 <h2 class="result-title">
-                    <button type="button" class="link" {onclick}>{ item.title.clone() }</button>
+                    <button type="button" class="link" id={result_button_id(doc)} {onclick}>{ item.title.clone() }</button>
                 </h2>
                 if !meta.is_empty() {
                     <p class="result-meta">{ meta.join(" · ") }</p>

@@ -7,6 +7,8 @@ use yew::prelude::*;
 pub struct SearchBoxProps {
     pub value: AttrValue,
     pub on_input: Callback<String>,
+    /// Enter: the query as typed is one the reader means to keep (a history entry).
+    pub on_submit: Callback<()>,
 }
 
 #[function_component(SearchBox)]
@@ -16,6 +18,14 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
             on_input.emit(input.value());
+        })
+    };
+    let on_keydown = {
+        let on_submit = props.on_submit.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Enter" {
+                on_submit.emit(());
+            }
         })
     };
     html! {
@@ -28,6 +38,8 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
                 spellcheck="false"
                 value={props.value.clone()}
                 oninput={on_input}
+                onkeydown={on_keydown}
+                aria-keyshortcuts="/"
                 autofocus=true
             />
         </div>

@@ -69,6 +69,8 @@ function showUnpacking() {
   const app = document.getElementById('app') ?? document.body;
   const status = app.querySelector('[role=status]') ?? app.appendChild(document.createElement('p'));
   status.textContent = 'Unpacking the collection\u2026';
+  // The hosted page's indeterminate bar gives way to this one, which knows how far it is.
+  app.querySelector('.loading-progress')?.remove();
   const line = document.createElement('p');
   const bar = document.createElement('progress');
   bar.max = 100;
