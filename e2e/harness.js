@@ -3,6 +3,7 @@
 // request the page makes.
 
 import { createServer } from 'node:http';
+import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
@@ -136,13 +137,13 @@ export function singleFilePath() {
  * { page, context, url, requests, errors } as soon as the page is loading; `requests` collects
  * every URL the page asked for, aborted or not.
  */
-export async function openSingleFile(browser, path, { viewport = { width: 1280, height: 900 } } = {}) {
+export async function openSingleFile(browser, path, { viewport = { width: 1280, height: 900 }, hash = '' } = {}) {
   const url = pathToFileURL(path).href;
   const context = await browser.newContext({ viewport });
   await context.setOffline(true);
   const requests = [];
   const errors = [];
-  await context.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
+  await context.route('**/*', (route) => (route.request().url().split('#')[0] === url ? route.continue() : route.abort()));
   await context.addInitScript(watchLoading);
   const page = await context.newPage();
   page.on('request', (request) => requests.push(request.url()));
@@ -150,7 +151,7 @@ export async function openSingleFile(browser, path, { viewport = { width: 1280, 
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
-  await page.goto(url);
+  await page.goto(url + hash);
   return { page, context, url, requests, errors };
 }
 
@@ -169,4 +170,36 @@ function watchLoading() {
       observer.disconnect();
     }
   }).observe(document, { childList: true, subtree: true });
+}
+
+// The map's markers, shared by the map's tests and the single file's.
+
+/** Every marker's accessible name. */
+export async function markerNames(page) {
+  return page.getByRole('region', { name: 'Map' }).locator('.marker').evaluateAll(
+    (markers) => markers.map((m) => m.getAttribute('aria-label')),
+  );
+}
+
+/** The places the markers stand for: "PLACE: N documents", or a cluster's listed places. */
+export function placesOf(names) {
+  return names.flatMap((name) => {
+    const cluster = /^\d+ places, \d+ mentions, (.*): zoom in$/.exec(name);
+    return cluster ? cluster[1].split(', ') : [name.replace(/: \d+ documents?$/, '')];
+  });
+}
+
+/** Opens clusters (each click fits its places) until a marker named exactly `name` shows. */
+export async function revealMarker(page, place, name) {
+  const map = page.getByRole('region', { name: 'Map' });
+  for (let step = 0; step < 6; step += 1) {
+    const marker = map.getByRole('button', { name, exact: true });
+    if (await marker.count()) return marker;
+    const names = await markerNames(page);
+    const cluster = names.find((n) => placesOf([n]).includes(place));
+    assert.ok(cluster, `a marker holds ${place}: ${names}`);
+    await map.getByRole('button', { name: cluster, exact: true }).click();
+    await page.waitForFunction((before) => document.querySelectorAll('.marker').length !== before, names.length);
+  }
+  throw new Error(`no marker named ${name}`);
 }

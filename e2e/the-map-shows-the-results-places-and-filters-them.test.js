@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSite, search, useSite } from './harness.js';
+import { markerNames, openSite, placesOf, revealMarker, search, useSite } from './harness.js';
 
 const fixture = useSite('default');
 
@@ -9,36 +9,6 @@ async function openMap() {
   const opened = await openSite(fixture.browser, fixture.site.url);
   await settledTransform(opened.page);
   return opened;
-}
-
-/** Every marker's accessible name. */
-async function markerNames(page) {
-  return page.getByRole('region', { name: 'Map' }).locator('.marker').evaluateAll(
-    (markers) => markers.map((m) => m.getAttribute('aria-label')),
-  );
-}
-
-/** The places the markers stand for: "PLACE: N documents", or a cluster's listed places. */
-function placesOf(names) {
-  return names.flatMap((name) => {
-    const cluster = /^\d+ places, (.*): zoom in$/.exec(name);
-    return cluster ? cluster[1].split(', ') : [name.replace(/: \d+ documents?$/, '')];
-  });
-}
-
-/** Opens clusters (each click fits its places) until a marker named exactly `name` shows. */
-async function revealMarker(page, place, name) {
-  const map = page.getByRole('region', { name: 'Map' });
-  for (let step = 0; step < 6; step += 1) {
-    const marker = map.getByRole('button', { name, exact: true });
-    if (await marker.count()) return marker;
-    const names = await markerNames(page);
-    const cluster = names.find((n) => placesOf([n]).includes(place));
-    assert.ok(cluster, `a marker holds ${place}: ${names}`);
-    await map.getByRole('button', { name: cluster, exact: true }).click();
-    await page.waitForFunction((before) => document.querySelectorAll('.marker').length !== before, names.length);
-  }
-  throw new Error(`no marker named ${name}`);
 }
 
 /** The basemap's transform once the map has measured itself and fitted the results. */

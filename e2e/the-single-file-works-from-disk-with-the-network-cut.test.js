@@ -3,7 +3,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openSingleFile, search, singleFilePath } from './harness.js';
+import { launchBrowser, openSingleFile, revealMarker, search, singleFilePath } from './harness.js';
 
 let browser;
 before(async () => {
@@ -33,9 +33,48 @@ test('searching Muhandis and opening a result work from disk, and the page asks 
   assert.deepEqual(errors, [], 'no console errors (a CSP violation would show here)');
 });
 
-test.todo('clicking a map marker narrows the results to that place, from disk');
+test('clicking a map marker narrows the results to that place, from disk', async () => {
+  const { page, url, requests, errors } = await openSingleFile(browser, singleFilePath());
+  await page.getByRole('status').filter({ hasText: '5 documents' }).waitFor();
+  const kuwait = await revealMarker(page, 'Kuwait', 'Kuwait: 1 document');
+  await kuwait.click();
+  await page.getByRole('status').filter({ hasText: /^1 document$/ }).waitFor();
+  assert.equal(await page.getByRole('list', { name: 'Results' }).getByRole('listitem').count(), 1);
+  await page.getByRole('button', { name: 'Remove filter Places: Kuwait' }).waitFor();
+  assert.deepEqual(requests, [url], 'no request but the file itself');
+  assert.deepEqual(errors, []);
+});
 
-test.todo('a deep link in the hash opens its document inside the same file');
+test('a deep link in the hash opens its document inside the same file', async () => {
+  const first = await openSingleFile(browser, singleFilePath());
+  await search(first.page, 'Muhandis', '3 documents');
+  const result = first.page.getByRole('list', { name: 'Results' }).getByRole('button').first();
+  const title = await result.innerText();
+  await result.click();
+  await first.page.getByRole('article').waitFor();
+  let link = '';
+  for (let tries = 0; !link.includes('doc=') && tries < 100; tries += 1) {
+    link = await first.page.evaluate(() => location.href);
+    if (!link.includes('doc=')) await first.page.waitForTimeout(50);
+  }
+  assert.ok(link.startsWith(`${first.url}#`), `the link is the file with a fragment: ${link}`);
+  await first.context.close();
+
+  // The copied link, opened afresh: the same file, the same document, query and results.
+  const { page, url, requests, errors } = await openSingleFile(browser, singleFilePath(), { hash: new URL(link).hash });
+  const article = page.getByRole('article');
+  await article.waitFor();
+  assert.equal(await article.getByRole('heading', { level: 2 }).innerText(), title);
+  assert.equal(await page.getByRole('searchbox', { name: 'Search', exact: true }).inputValue(), 'Muhandis');
+  assert.equal(await page.locator('.link-notice').innerText(), '', 'a sound link has no notice');
+
+  // And a link followed inside the page (only the fragment changes): the page follows it.
+  await page.evaluate(() => { location.hash = '#q=Kuwait'; });
+  await page.getByRole('status').filter({ hasText: /^1 document$/ }).waitFor();
+  assert.equal(await page.getByRole('searchbox', { name: 'Search', exact: true }).inputValue(), 'Kuwait');
+  assert.deepEqual(requests.map((r) => r.split('#')[0]), [url], 'no request but the file itself');
+  assert.deepEqual(errors, []);
+});
 
 test('the single file\'s Content-Security-Policy allows no origin, not even its own', async () => {
   const { page } = await openSingleFile(browser, singleFilePath());

@@ -102,6 +102,11 @@ pub fn assemble(site: &Path, corpus: &Path, out_dir: &Path) -> Result<SingleFile
     let packed = deflate(&wasm)?;
     let glue = inline_glue(&String::from_utf8_lossy(&read(&files.glue)?))
         .with_context(|| format!("cannot inline {}", files.glue.display()))?;
+    let mut startup = String::new();
+    for script in &files.scripts {
+        startup.push_str(&String::from_utf8_lossy(&read(script)?));
+        startup.push('\n');
+    }
     let mut css = String::new();
     for sheet in &files.stylesheets {
         css.push_str(&String::from_utf8_lossy(&read(sheet)?));
@@ -116,6 +121,7 @@ pub fn assemble(site: &Path, corpus: &Path, out_dir: &Path) -> Result<SingleFile
             None => String::new(),
         },
         glue: &glue,
+        startup: &startup,
         payload: &stuff(&packed),
         wasm_size: wasm.len(),
     }
@@ -157,6 +163,9 @@ struct SiteFiles {
     wasm: PathBuf,
     /// In the order index.html links them.
     stylesheets: Vec<PathBuf>,
+    /// Classic scripts index.html loads by `<script src>` (such as `static/startup.js`), in
+    /// its order; they run before the app's module script, as they do on the site.
+    scripts: Vec<PathBuf>,
     icon: Option<PathBuf>,
 }
 
@@ -187,6 +196,14 @@ impl SiteFiles {
             }
         }
 
+        let mut scripts = Vec::new();
+        for script in tags(&html, "script") {
+            if let Some(src) = attribute(script, "src") {
+                let name = src.rsplit('/').next().unwrap_or(src);
+                scripts.push(site.join(name));
+            }
+        }
+
         let mut glue = Vec::new();
         let mut wasm = Vec::new();
         let mut unknown = Vec::new();
@@ -200,9 +217,12 @@ impl SiteFiles {
                 .unwrap_or_default();
             if name.ends_with("_bg.wasm") {
                 wasm.push(path);
-            } else if name.ends_with(".js") {
+            } else if name.ends_with(".js") && !scripts.contains(&path) {
                 glue.push(path);
-            } else if path != index && !stylesheets.contains(&path) && icon.as_ref() != Some(&path)
+            } else if path != index
+                && !stylesheets.contains(&path)
+                && !scripts.contains(&path)
+                && icon.as_ref() != Some(&path)
             {
                 unknown.push(name);
             }
@@ -228,7 +248,12 @@ impl SiteFiles {
                 found.len()
             )
         })?;
-        for file in stylesheets.iter().chain(&icon).chain(&preloaded) {
+        for file in stylesheets
+            .iter()
+            .chain(&scripts)
+            .chain(&icon)
+            .chain(&preloaded)
+        {
             if !file.exists() {
                 bail!(
                     "{} links {}, which is missing",
@@ -242,6 +267,7 @@ impl SiteFiles {
             glue,
             wasm,
             stylesheets,
+            scripts,
             icon,
         })
     }

@@ -169,6 +169,8 @@ pub struct Page<'a> {
     pub icon: &'a str,
     /// The glue as [`inline_glue`] made it.
     pub glue: &'a str,
+    /// The site's classic scripts, one after the other (may be empty); they run first.
+    pub startup: &'a str,
     /// The compressed wasm, stuffed.
     pub payload: &'a [u8],
     /// The wasm's size uncompressed, for the loader's progress bar.
@@ -186,7 +188,12 @@ impl Page<'_> {
             self.glue,
             trim_lines(LOADER, Comments::DropLineComments)
         );
+        let startup = trim_lines(&js_to_ascii(self.startup), Comments::DropLineComments);
         let body = page_body(self.index_html)?;
+        let lower = startup.to_ascii_lowercase();
+        if lower.contains("</script") || lower.contains("<!--") {
+            bail!("a start-up script contains `</script` or `<!--`, which would end or confuse an inline script");
+        }
         if css.to_ascii_lowercase().contains("</style") {
             bail!("the stylesheet contains `</style`, which would end the inline style");
         }
@@ -197,9 +204,14 @@ impl Page<'_> {
             )
         };
         let policy = format!(
-            "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:; \
+            "default-src 'none'; script-src {}{} 'wasm-unsafe-eval'; style-src {}; img-src data:; \
              connect-src 'none'; base-uri 'none'; form-action 'none'",
             hash(&script),
+            if startup.trim().is_empty() {
+                String::new()
+            } else {
+                format!(" {}", hash(&startup))
+            },
             hash(&css),
         );
         let icon = if self.icon.is_empty() {
@@ -217,9 +229,14 @@ impl Page<'_> {
              <meta name=\"color-scheme\" content=\"light dark\">\n\
              <title>{title} &#183; Dossier</title>\n\
              {icon}<style>{css}</style>\n\
-             <script type=\"module\">{script}</script>\n\
+             {startup_tag}<script type=\"module\">{script}</script>\n\
              </head>\n<body>{body}",
             title = escape_html(self.title),
+            startup_tag = if startup.trim().is_empty() {
+                String::new()
+            } else {
+                format!("<script>{startup}</script>\n")
+            },
         );
         let tail = "</script>\n</body>\n</html>\n";
         let open = format!(
