@@ -6,7 +6,7 @@ const fixture = useSite('default');
 
 const box = (locator) => locator.boundingBox();
 
-test('on a 360 px phone nothing scrolls sideways, filters are a drawer and a document takes the screen', async () => {
+test('on a 360 px phone nothing scrolls sideways, filters are a drawer, results and map take turns, a document takes the screen', async () => {
   const { page } = await openSite(fixture.browser, fixture.site.url, { viewport: { width: 360, height: 780 } });
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
   assert.equal(await overflow(), 0);
@@ -14,6 +14,15 @@ test('on a 360 px phone nothing scrolls sideways, filters are a drawer and a doc
   assert.equal(await drawer.getAttribute('open'), null, 'filters start folded away');
   await page.getByText('Filters', { exact: true }).click();
   await page.getByRole('group', { name: 'People' }).waitFor();
+
+  // The results and the map take turns.
+  const map = page.getByRole('region', { name: 'Map', exact: true });
+  assert.ok(!(await map.isVisible()), 'the results come first');
+  await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Map' }).click();
+  await map.locator('.marker').first().waitFor();
+  assert.ok(!(await page.getByRole('list', { name: 'Results' }).isVisible()));
+  assert.equal(await overflow(), 0);
+  await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Results' }).click();
 
   await search(page, 'Muhandis', '3 documents');
   await page.getByRole('list', { name: 'Results' }).getByRole('button').first().click();
@@ -35,7 +44,7 @@ test('on a wide desktop search, filters, results, map and the open document are 
     search: page.getByRole('searchbox', { name: 'Search', exact: true }),
     results: page.getByRole('list', { name: 'Results' }),
     reader: page.getByRole('article'),
-    map: page.getByRole('region', { name: 'Map' }),
+    map: page.getByRole('region', { name: 'Map', exact: true }),
   };
   const boxes = {};
   for (const [name, locator] of Object.entries(parts)) {

@@ -24,6 +24,10 @@ test('names in the text are marked by kind, with the query highlighted, and one 
   const link = article.locator('.doc-url a');
   if (await link.count()) assert.equal(await link.getAttribute('target'), '_blank');
 
+  // A small map of the document's own places.
+  const places = article.getByRole('region', { name: "Map of this document's places" });
+  await places.locator('.marker').first().waitFor();
+
   await article.getByRole('button', { name: 'Filter by place: Baghdad' }).first().click();
   await page.getByRole('button', { name: 'Remove filter Places: Baghdad' }).waitFor();
   await page.getByRole('list', { name: 'Results' }).waitFor();

@@ -151,6 +151,11 @@ pub fn app() -> Html {
     let has_map = *use_memo((), |()| {
         bundle.facets().iter().any(|value| value.location.is_some())
     });
+    let map_shown = use_state_eq(|| false);
+    let show_map = {
+        let map_shown = map_shown.clone();
+        Callback::from(move |shown| map_shown.set(shown))
+    };
     let hovered = use_state_eq(|| None::<DocId>);
     let on_hover = {
         let hovered = hovered.clone();
@@ -193,7 +198,7 @@ pub fn app() -> Html {
                         <FacetPanel results={results.clone()} filters={state.filters.clone()} on_toggle={on_toggle.clone()} />
                     </details>
                 }
-                <main class={classes!("page", has_map.then_some("with-map"), state.open.is_some().then_some("reading"))}>
+                <main class={classes!("page", has_map.then_some("with-map"), state.open.is_some().then_some("reading"), map_shown.then_some("map-shown"))}>
                     <SearchBox value={AttrValue::from(state.query.clone())} {on_input} on_submit={linked.commit.clone()} />
                     <div class="results-bar">
                         <ResultCount total={results.total} />
@@ -201,10 +206,18 @@ pub fn app() -> Html {
                     </div>
                     <FilterChips filters={state.filters.clone()} {on_remove} />
                     if has_map {
+                        // Below 72rem the map and the results take turns (style.css hides
+                        // this switch where they stand side by side).
+                        <div class="view-switch" role="group" aria-label="Show">
+                            <button type="button" aria-pressed={(!*map_shown).to_string()}
+                                    onclick={show_map.reform(|_: MouseEvent| false)}>{ "Results" }</button>
+                            <button type="button" aria-pressed={map_shown.to_string()}
+                                    onclick={show_map.reform(|_: MouseEvent| true)}>{ "Map" }</button>
+                        </div>
                         <Map results={results.clone()} filters={state.filters.clone()} {highlighted} {on_toggle} />
                     }
                     if let Some(doc) = state.open {
-                        <Reader {doc} {matched_terms} {position} {previous} {next} on_open={on_open.clone()} {on_close} {on_filter} />
+                        <Reader {doc} {matched_terms} {position} {previous} {next} on_open={on_open.clone()} {on_close} {on_filter} filters={state.filters.clone()} />
                     }
                     <ResultList items={items} total={results.total} {on_open} {on_show_more} {on_hover} />
                 </main>

@@ -96,6 +96,27 @@ pub fn kind_noun(kind: FacetKind) -> &'static str {
     }
 }
 
+/// The text a run of pieces shows.
+fn visible(pieces: &[&Piece]) -> String {
+    pieces.iter().map(|piece| piece.text.as_str()).collect()
+}
+
+/// "Filter by person: Qassem Soleimani"; when the text shows another spelling ("US" for United
+/// States), it comes first, so that a speech-input user can say what they see (WCAG 2.5.3).
+fn button_name(shown: &str, kind: FacetKind, name: &str) -> String {
+    let action = format!("Filter by {}: {name}", kind_noun(kind));
+    if name.to_lowercase().contains(&shown.to_lowercase()) {
+        action
+    } else {
+        format!(
+            "{shown}: {}",
+            action
+                .to_lowercase()
+                .replacen(&name.to_lowercase(), name, 1)
+        )
+    }
+}
+
 #[function_component(AnnotatedText)]
 pub fn annotated_text(props: &AnnotatedTextProps) -> Html {
     // Adjacent pieces of one mention (split by a match inside it) form one button.
@@ -145,7 +166,7 @@ pub fn annotated_text(props: &AnnotatedTextProps) -> Html {
                         // punctuation after a long name at the start of the next one.
                         html! {
                             <span role="button" tabindex="0" class={classes!("entity", kind.key())}
-                                  aria-label={format!("Filter by {}: {}", kind_noun(kind), value.name)}
+                                  aria-label={button_name(&visible(pieces), kind, &value.name)}
                                   title={format!("{}: {}", kind_noun(kind), value.name)}
                                   {onclick} {onkeydown}>
                                 { text(pieces) }
@@ -204,6 +225,18 @@ mod tests {
                 piece("aq", Some(1), true),
                 piece(" oil", None, true),
             ]
+        );
+    }
+
+    #[test]
+    fn a_button_shown_as_another_spelling_names_that_spelling_first() {
+        assert_eq!(
+            button_name("Soleimani", FacetKind::Person, "Qassem Soleimani"),
+            "Filter by person: Qassem Soleimani"
+        );
+        assert_eq!(
+            button_name("US", FacetKind::Place, "United States"),
+            "US: filter by place: United States"
         );
     }
 

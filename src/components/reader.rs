@@ -5,11 +5,12 @@
 use std::rc::Rc;
 
 use dossier_core::related::related_documents;
-use dossier_core::{highlight_ranges, DocId, FacetKind};
+use dossier_core::{highlight_ranges, DocId, FacetKind, Filter, SearchResults};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::annotated_text::{annotate, kind_noun, AnnotatedText, Mention};
+use super::map::Map;
 use crate::corpus;
 
 /// How many related documents the reader lists.
@@ -29,6 +30,8 @@ pub struct ReaderProps {
     pub on_close: Callback<()>,
     /// (kind, value, negated): filter by an entity the text names.
     pub on_filter: Callback<(FacetKind, String, bool)>,
+    /// The page's filters, which the document's map shows as selected places.
+    pub filters: Rc<Vec<Filter>>,
 }
 
 #[function_component(Reader)]
@@ -44,6 +47,8 @@ pub fn reader(props: &ReaderProps) -> Html {
             }
         });
     }
+    // The document's own places, as results of one document, for a map of them alone.
+    let places = use_memo(props.doc, |&doc| places_of(doc).map(Rc::new));
     let on_close = props.on_close.reform(|_: MouseEvent| ());
     let Some(document) = corpus::document(props.doc) else {
         return html! { <p class="notice" role="alert">{ "This document could not be read." }</p> };
@@ -118,6 +123,10 @@ pub fn reader(props: &ReaderProps) -> Html {
                 </p>
             }
             <div class="doc-text">{ for paragraphs }</div>
+            if let Some(places) = (*places).clone() {
+                <Map label="Map of this document's places" results={places}
+                     filters={props.filters.clone()} highlighted={None} on_toggle={props.on_filter.clone()} />
+            }
             if !related.is_empty() {
                 <section class="related" aria-labelledby="related-title">
                     <h3 id="related-title">{ "Related documents" }</h3>
@@ -136,6 +145,25 @@ pub fn reader(props: &ReaderProps) -> Html {
             }
         </article>
     }
+}
+
+/// `doc`'s place counts as the results of a search that found only it, or `None` when none of
+/// its places is on the map.
+fn places_of(doc: DocId) -> Option<SearchResults> {
+    let bundle = corpus::bundle().ok()?;
+    let facets = bundle.facet_index().count(std::iter::once(doc));
+    let located = facets.get(&FacetKind::Place)?.iter().any(|c| {
+        c.count > 0
+            && bundle
+                .facets()
+                .get(c.value as usize)
+                .is_some_and(|v| v.location.is_some())
+    });
+    located.then(|| SearchResults {
+        total: 1,
+        facets,
+        ..SearchResults::default()
+    })
 }
 
 /// Paragraphs are separated by blank lines (which may hold spaces); single line breaks stay

@@ -53,6 +53,10 @@ pub struct MapProps {
     pub highlighted: Option<DocId>,
     /// (kind, value, negated): toggles that selection, as the facet panel does.
     pub on_toggle: Callback<(FacetKind, String, bool)>,
+    /// The region's accessible name: the reading view's map of one document's places has its
+    /// own, so that the page's two maps can be told apart.
+    #[prop_or(AttrValue::Static("Map"))]
+    pub label: AttrValue,
 }
 
 #[function_component(Map)]
@@ -159,7 +163,7 @@ pub fn map(props: &MapProps) -> Html {
     let shading = area_shading(&places);
     let world_label = "World map: drag or use the arrow keys to move, + and − to zoom";
     html! {
-        <section class="map-panel" aria-label="Map">
+        <section class="map-panel" aria-label={props.label.clone()}>
             <div class="map-frame" ref={handle.frame.clone()}>
                 <svg
                     class="map"
@@ -258,9 +262,13 @@ fn marker_name(c: &Cluster) -> String {
             place_name(*one),
             documents_label(c.count as usize)
         ),
+        // The count drawn in the circle (each place counted once per result naming it) is
+        // part of the name, so that a speech-input user can say what they see (WCAG 2.5.3,
+        // axe's label-content-name-mismatch, which ignores parenthesised text).
         members => format!(
-            "{} places, {}: zoom in",
+            "{} places, {} mentions, {}: zoom in",
             members.len(),
+            c.count,
             first_names(members, NAMED_MEMBERS)
         ),
     }
