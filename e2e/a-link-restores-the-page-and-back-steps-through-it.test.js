@@ -103,3 +103,42 @@ test('a link to a missing document, a mangled link and one from another version 
     await opened.context.close();
   }
 });
+
+/** The basemap's drawing transform as numbers, once it has stopped changing. */
+async function mapTransform(page) {
+  let last = null;
+  for (;;) {
+    const now = await page.locator('.map-panel g.basemap').first().getAttribute('transform');
+    if (now === last) return now.match(/-?\d+(\.\d+)?(e-?\d+)?/g).map(Number);
+    last = now;
+    await page.waitForTimeout(250);
+  }
+}
+
+test('the map view is in the link: a moved map opens where it was left, and reset fits again', async () => {
+  const { page } = await openSite(fixture.browser, fixture.site.url);
+  const map = page.getByRole('region', { name: 'Map', exact: true });
+  await map.locator('.marker').first().waitFor();
+  const fitted = await mapTransform(page);
+  await map.getByRole('button', { name: 'Zoom in', exact: true }).click();
+  await map.getByRole('group', { name: /^World map/ }).focus();
+  await page.keyboard.press('ArrowLeft');
+  await fragmentWhere(page, (h) => /map=-?[\d.]+,-?[\d.]+,[\d.]+/.test(h));
+  const moved = await mapTransform(page);
+  const hash = new URL(page.url()).hash;
+  assert.notDeepEqual(moved, fitted);
+
+  const other = await openSite(fixture.browser, `${fixture.site.url}${hash}`);
+  await other.page.getByRole('region', { name: 'Map', exact: true }).locator('.marker').first().waitFor();
+  const restored = await mapTransform(other.page);
+  assert.equal(restored.length, moved.length);
+  restored.forEach((value, i) => assert.ok(Math.abs(value - moved[i]) < 1, `transform ${restored} is ${moved}`));
+  // Typing does not refit a map the link placed.
+  await search(other.page, 'Pompeo', '1 document');
+  assert.deepEqual(await mapTransform(other.page), restored);
+  await other.context.close();
+
+  await map.getByRole('button', { name: 'Reset view', exact: true }).click();
+  await fragmentWhere(page, (h) => !h.includes('map='));
+  assert.deepEqual(await mapTransform(page), fitted);
+});

@@ -214,7 +214,8 @@ pub fn app() -> Html {
                             <button type="button" aria-pressed={map_shown.to_string()}
                                     onclick={show_map.reform(|_: MouseEvent| true)}>{ "Map" }</button>
                         </div>
-                        <Map results={results.clone()} filters={state.filters.clone()} {highlighted} {on_toggle} />
+                        <Map results={results.clone()} filters={state.filters.clone()} {highlighted} {on_toggle}
+                             view={linked.map} on_view={linked.on_map_view.clone()} />
                     }
                     if let Some(doc) = state.open {
                         <Reader {doc} {matched_terms} {position} {previous} {next} on_open={on_open.clone()} {on_close} {on_filter} filters={state.filters.clone()} />

@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use dossier_core::link::MapView;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
@@ -23,6 +24,11 @@ pub struct LinkedState {
     pub notices: UseStateHandle<Vec<String>>,
     /// Ends a typing burst: the query gets its own history entry now (Enter in the search box).
     pub commit: Callback<()>,
+    /// Where the map looks, as the link says (`None`: it fits the results).
+    pub map: Option<MapView>,
+    /// The map moved (or fits the results again): the link says so, in place of the current
+    /// history entry — a pan is not a step back should go through.
+    pub on_map_view: Callback<Option<MapView>>,
 }
 
 fn restore_current() -> Restored {
@@ -94,10 +100,16 @@ pub fn use_linked_state() -> LinkedState {
         });
     }
     let commit = Callback::from(move |()| HistorySync::commit(&history));
+    let on_map_view = {
+        let map = map.clone();
+        Callback::from(move |view: Option<MapView>| map.set(view))
+    };
     LinkedState {
         state,
         dispatch,
         notices,
         commit,
+        map: *map,
+        on_map_view,
     }
 }

@@ -54,6 +54,22 @@ pub struct MapView {
     pub zoom: f64,
 }
 
+impl MapView {
+    /// The view as a link writes it (4 decimals of a degree, 2 of zoom), so that a view
+    /// compared with the one its link restores is equal to it.
+    pub fn as_written(self) -> MapView {
+        let round = |v: f64, places: i32| {
+            let factor = 10f64.powi(places);
+            (v * factor).round() / factor
+        };
+        MapView {
+            lat: round(self.lat, 4),
+            lon: round(self.lon, 4),
+            zoom: round(self.zoom, 2),
+        }
+    }
+}
+
 /// What [`decode_link`] read, and what it could not.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DecodedLink {
@@ -376,6 +392,17 @@ mod tests {
         #[test]
         fn decoding_anything_never_panics(text in "\\PC{0,60}") {
             let _ = decode_link(&text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_view_as_written_is_the_view_its_link_restores(
+            lat in -85.0f64..85.0, lon in -180.0f64..180.0, zoom in 1.0f64..256.0,
+        ) {
+            let view = MapView { lat, lon, zoom }.as_written();
+            let link = PageLink { map: Some(view), ..PageLink::default() };
+            proptest::prop_assert_eq!(decode_link(&encode_link(&link)).link.map, Some(view));
         }
     }
 }

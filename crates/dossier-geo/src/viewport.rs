@@ -75,6 +75,19 @@ impl Viewport {
         world_scale(self.width, self.height)
     }
 
+    /// The view of a `width` × `height` screen centred on projected point `center`, zoomed
+    /// `zoom` times the world view, within the limits [`Viewport::pan`] keeps: how a view
+    /// saved as centre and zoom (a link's) is shown again, on a screen of any size.
+    pub fn looking_at(width: f64, height: f64, center: Point, zoom: f64) -> Viewport {
+        let world = Viewport::world(width, height);
+        Viewport {
+            center,
+            scale: world.scale * zoom,
+            ..world
+        }
+        .clamped()
+    }
+
     /// The largest scale: [`MAX_ZOOM`] times the world.
     pub fn max_scale(&self) -> f64 {
         self.min_scale() * MAX_ZOOM
@@ -436,5 +449,24 @@ mod tests {
         assert_eq!(resized.center, view.center);
         let empty = Viewport::world(0.0, -5.0);
         assert!(empty.scale.is_finite() && empty.scale > 0.0);
+    }
+
+    #[test]
+    fn a_view_saved_as_centre_and_zoom_comes_back_on_a_screen_of_another_size() {
+        let baghdad = project(33.31, 44.36);
+        let saved = Viewport::world(1280.0, 900.0)
+            .zoom_about(8.0, Viewport::world(1280.0, 900.0).to_screen(baghdad));
+        let again = Viewport::looking_at(640.0, 450.0, saved.center, saved.zoom());
+        assert!((again.zoom() - saved.zoom()).abs() < 1e-9);
+        assert!((again.center.x - saved.center.x).abs() < 1e-12);
+        assert!((again.center.y - saved.center.y).abs() < 1e-12);
+        // Out of range asks are kept in range, as gestures are.
+        let wild = Viewport::looking_at(640.0, 450.0, Point { x: 99.0, y: -99.0 }, 1e9);
+        assert!(wild.at_max_zoom());
+        assert_eq!(wild, wild.clamped());
+        assert_eq!(
+            Viewport::looking_at(640.0, 450.0, saved.center, 0.0).zoom(),
+            1.0
+        );
     }
 }

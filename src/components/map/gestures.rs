@@ -11,6 +11,7 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
+use dossier_core::link::MapView;
 use dossier_geo::markers::MapPlace;
 use dossier_geo::viewport::{ScreenPoint, Viewport};
 use gloo::render::{request_animation_frame, AnimationFrame};
@@ -53,6 +54,15 @@ pub struct Motion {
     pub moved: bool,
     /// The places the view last fitted.
     pub fitted: Option<Rc<Vec<MapPlace>>>,
+    /// Whether the map has been measured: before, its size is a guess, and its view is not
+    /// worth reporting.
+    pub measured: bool,
+    /// The view the page's link holds that this map shows (or reported), and the screen
+    /// size it was shown at: a different one from the link (back, forward, a link followed)
+    /// or a resized screen shows it again.
+    pub linked: Option<(MapView, f64, f64)>,
+    /// The `view` property of the last render: a change is the link moving the map.
+    pub link_prop: Option<MapView>,
     /// Pointers pressed on the map: (pointer id, position on the map).
     pointers: Vec<(i32, ScreenPoint)>,
     /// Pixels the pointer has travelled since it was pressed.
@@ -69,6 +79,9 @@ impl Motion {
             shown: view,
             moved: false,
             fitted: None,
+            measured: false,
+            linked: None,
+            link_prop: None,
             pointers: Vec::new(),
             travelled: 0.0,
             frame: None,
@@ -438,6 +451,7 @@ pub fn use_size_observer(handle: &MotionHandle) {
                     let rect = entry.content_rect();
                     let (width, height) = (rect.width(), rect.height());
                     handle.update(|motion| {
+                        motion.measured = true;
                         if (motion.view.width, motion.view.height) == (width, height) {
                             return;
                         }

@@ -12,11 +12,13 @@ mod gestures;
 use std::collections::HashSet;
 use std::rc::Rc;
 
+use dossier_core::link::MapView;
 use dossier_core::{DocId, FacetKind, Filter, SearchResults};
 use dossier_geo::labels::{place_labels, text_width, Circle, LabelBox};
 use dossier_geo::markers::{cluster, unclustered, Cluster, MapPlace};
 use dossier_geo::outline_path::PATH_UNITS;
 use dossier_geo::project;
+use dossier_geo::projection::unproject;
 use dossier_geo::viewport::{Padding, ScreenPoint, Viewport};
 use web_sys::{KeyboardEvent, MouseEvent, PointerEvent};
 use yew::prelude::*;
@@ -57,6 +59,13 @@ pub struct MapProps {
     /// own, so that the page's two maps can be told apart.
     #[prop_or(AttrValue::Static("Map"))]
     pub label: AttrValue,
+    /// The view the page's link names; `None` fits the results.
+    #[prop_or_default]
+    pub view: Option<MapView>,
+    /// Told where the reader has taken the map once it is drawn there (`None` when it fits
+    /// the results again), for the page's link; a map without it keeps its view to itself.
+    #[prop_or_default]
+    pub on_view: Option<Callback<Option<MapView>>>,
 }
 
 #[function_component(Map)]
@@ -71,10 +80,36 @@ pub fn map(props: &MapProps) -> Html {
     let hovered = use_state(|| None::<u32>);
 
     let places: Rc<Vec<MapPlace>> = use_memo(props.results.clone(), |results| map_places(results));
-    // New results refit the view, unless the reader has moved it. This render draws the
-    // view, so any gesture's preview transform ends with it.
+    // A view the link names is shown as it says, and results no longer refit it; a link
+    // that names none (back to such a state) fits them again. New results refit the view,
+    // unless the reader has moved it. This render draws the view, so any gesture's preview
+    // transform ends with it.
     let view = {
         let mut motion = motion.borrow_mut();
+        let (width, height) = (motion.view.width, motion.view.height);
+        let changed = props.view != motion.link_prop;
+        motion.link_prop = props.view;
+        match props.view {
+            // A link's view, unless it is the one this map reported (and shows); or the
+            // link's view again on a resized screen.
+            Some(linked)
+                if (changed && motion.linked.is_none_or(|(shown, ..)| shown != linked))
+                    || motion.linked.is_some_and(|(shown, w, h)| {
+                        shown == linked && (w, h) != (width, height)
+                    }) =>
+            {
+                let center = project(linked.lat, linked.lon);
+                motion.view = Viewport::looking_at(width, height, center, linked.zoom);
+                motion.moved = true;
+                motion.linked = Some((linked, width, height));
+            }
+            None if changed => {
+                motion.linked = None;
+                motion.moved = false;
+                motion.fitted = None;
+            }
+            _ => {}
+        }
         if !motion
             .fitted
             .as_ref()
@@ -91,6 +126,16 @@ pub fn map(props: &MapProps) -> Html {
     {
         let handle = handle.clone();
         use_effect(move || handle.clear_preview());
+    }
+    {
+        let (motion, on_view, linked) = (motion.clone(), props.on_view.clone(), props.view);
+        use_effect(move || {
+            if let Some(on_view) = on_view {
+                if let Some(report) = view_to_report(&mut motion.borrow_mut(), linked) {
+                    on_view.emit(report);
+                }
+            }
+        });
     }
     gestures::use_size_observer(&handle);
     gestures::use_wheel_zoom(&handle);
@@ -255,6 +300,28 @@ pub fn place_name(id: u32) -> &'static str {
 
 /// The accessible name of a marker: "PLACE: N documents" for one place; the places, and
 /// what a click does, for a cluster.
+/// What the page's link should now say about the view, if it should change: where the reader
+/// has moved the map (as a link writes it), or `None` once the map fits the results again.
+/// Records the reported view as shown, so that it comes back from the link as no change.
+fn view_to_report(motion: &mut Motion, linked: Option<MapView>) -> Option<Option<MapView>> {
+    if !motion.measured {
+        return None;
+    }
+    if !motion.moved {
+        motion.linked = None;
+        return linked.is_some().then_some(None);
+    }
+    let (lat, lon) = unproject(motion.view.center);
+    let now = MapView {
+        lat,
+        lon,
+        zoom: motion.view.zoom(),
+    }
+    .as_written();
+    motion.linked = Some((now, motion.view.width, motion.view.height));
+    (linked != Some(now)).then_some(Some(now))
+}
+
 fn marker_name(c: &Cluster) -> String {
     match c.members.as_slice() {
         [one] => format!(
