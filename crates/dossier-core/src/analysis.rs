@@ -30,51 +30,53 @@ pub struct Token {
 /// Segments without a letter or digit (spaces, punctuation, emoji) are not words. Cost: one
 /// pass over the text, one small allocation per word.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    if text.is_ascii() {
-        tokenize_ascii(text)
-    } else {
-        tokenize_unicode(text)
-    }
-}
-
-/// [`tokenize`] through unicode-segmentation's UAX #29 word bounds: any script.
-fn tokenize_unicode(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
-    for (start, word) in text.split_word_bound_indices() {
-        push_word(&mut tokens, word, start);
-    }
+    for_each_word(text, |term, start, end| {
+        tokens.push(Token {
+            term: term.to_owned(),
+            start,
+            end,
+            position: tokens.len() as u32,
+        });
+    });
     tokens
 }
 
-/// Adds `word` (a segment starting at byte `start`) as the next token, unless it has no
-/// letter or digit (space, punctuation, emoji, a run of `_`) or folds to nothing. Both
-/// tokenizers decide what a word is here, so they cannot drift apart.
-fn push_word(tokens: &mut Vec<Token>, word: &str, start: usize) {
-    if !word.chars().any(char::is_alphanumeric) {
-        return;
+/// Calls `f(term, start, end)` for every word of `text` in order — the words and folded
+/// terms of [`tokenize`], byte ranges included — folding into one reused buffer: snippets
+/// walk every word of every hit on each keystroke, and only a few words are kept.
+pub fn for_each_word(text: &str, mut f: impl FnMut(&str, usize, usize)) {
+    let mut term = String::new();
+    let mut word = |word: &str, start: usize| {
+        // A segment without a letter or digit (space, punctuation, emoji, a run of `_`), or
+        // one that folds to nothing, is not a word. Both segmenters decide it here, so they
+        // cannot drift apart.
+        if !word.chars().any(char::is_alphanumeric) {
+            return;
+        }
+        fold_into(word, &mut term);
+        if !term.is_empty() {
+            f(&term, start, start + word.len());
+        }
+    };
+    if text.is_ascii() {
+        segment_ascii(text, &mut word);
+    } else {
+        for (start, segment) in text.split_word_bound_indices() {
+            word(segment, start);
+        }
     }
-    let term = fold(word);
-    if term.is_empty() {
-        return;
-    }
-    tokens.push(Token {
-        term,
-        start,
-        end: start + word.len(),
-        position: tokens.len() as u32,
-    });
 }
 
-/// [`tokenize`] for ASCII text: the same words as UAX #29 (a property test checks it against
+/// The word segments of ASCII text: the same as UAX #29 (a property test checks it against
 /// `unicode-segmentation`), in one byte loop, several times faster. Snippets tokenize every
 /// hit's text on every keystroke, so this is the hot path of the page.
 ///
 /// For ASCII the UAX #29 rules reduce to: letters, digits and `_` run together (WB5, WB8–10,
 /// WB13a/b); `.` `'` `:` join two letters (WB6/7); `.` `'` `,` `;` join two digits (WB11/12).
-fn tokenize_ascii(text: &str) -> Vec<Token> {
+fn segment_ascii(text: &str, word: &mut impl FnMut(&str, usize)) {
     let bytes = text.as_bytes();
     let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    let mut tokens = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         if !is_word(bytes[i]) {
@@ -103,36 +105,41 @@ fn tokenize_ascii(text: &str) -> Vec<Token> {
                 None => break,
             }
         }
-        push_word(&mut tokens, &text[start..i], start);
+        word(&text[start..i], start);
     }
-    tokens
 }
 
 /// The folded form of one word: lower case, without diacritics, without a trailing possessive
 /// `'s`, keeping only letters and digits.
 pub fn fold(word: &str) -> String {
+    let mut folded = String::new();
+    fold_into(word, &mut folded);
+    folded
+}
+
+/// [`fold`] into `folded`, which it clears first.
+fn fold_into(word: &str, folded: &mut String) {
+    folded.clear();
     let word = strip_possessive(word);
     if word.is_ascii() {
-        fold_ascii(word)
+        fold_ascii(word, folded);
     } else {
-        fold_unicode(word)
+        fold_unicode(word, folded);
     }
 }
 
 /// Most words of English text: no decomposition needed, and several times faster than NFKD,
 /// which matters for snippets (every word of a hit is folded).
-fn fold_ascii(word: &str) -> String {
-    let mut folded: String = word
-        .bytes()
-        .filter(u8::is_ascii_alphanumeric)
-        .map(|b| char::from(b.to_ascii_lowercase()))
-        .collect();
+fn fold_ascii(word: &str, folded: &mut String) {
+    folded.extend(
+        word.bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase())),
+    );
     folded.truncate(MAX_TERM_BYTES);
-    folded
 }
 
-fn fold_unicode(word: &str) -> String {
-    let mut folded = String::with_capacity(word.len());
+fn fold_unicode(word: &str, folded: &mut String) {
     for c in word.nfkd() {
         if is_combining_mark(c) {
             continue;
@@ -140,13 +147,12 @@ fn fold_unicode(word: &str) -> String {
         for lower in c.to_lowercase() {
             if lower.is_alphanumeric() {
                 if folded.len() + lower.len_utf8() > MAX_TERM_BYTES {
-                    return folded;
+                    return;
                 }
                 folded.push(lower);
             }
         }
     }
-    folded
 }
 
 fn strip_possessive(word: &str) -> &str {
@@ -399,6 +405,25 @@ pub fn char_offset(text: &str, byte_offset: usize) -> usize {
 mod tests {
     use super::*;
 
+    /// The words (segments with a letter or digit) the ASCII fast path finds, with offsets.
+    fn tokenize_ascii(text: &str) -> Vec<(usize, String)> {
+        let mut words = Vec::new();
+        segment_ascii(text, &mut |word: &str, start| {
+            if word.chars().any(char::is_alphanumeric) {
+                words.push((start, word.to_owned()));
+            }
+        });
+        words
+    }
+
+    /// The same from unicode-segmentation's UAX #29 word bounds.
+    fn tokenize_unicode(text: &str) -> Vec<(usize, String)> {
+        text.split_word_bound_indices()
+            .filter(|(_, word)| word.chars().any(char::is_alphanumeric))
+            .map(|(start, word)| (start, word.to_owned()))
+            .collect()
+    }
+
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         #[test]
@@ -462,7 +487,10 @@ mod tests {
             "Kata'ib",
             &"z".repeat(100),
         ] {
-            assert_eq!(fold_ascii(word), fold_unicode(word), "{word}");
+            let (mut ascii, mut unicode) = (String::new(), String::new());
+            fold_ascii(word, &mut ascii);
+            fold_unicode(word, &mut unicode);
+            assert_eq!(ascii, unicode, "{word}");
         }
     }
 

@@ -268,26 +268,39 @@ impl FacetIndex {
         }
         let mut result = FacetCounts::new();
         for (kind, range) in FacetKind::ALL.into_iter().zip(&self.kind_ranges) {
-            let (mut carried, absent): (Vec<FacetCount>, Vec<FacetCount>) = self.global_order
-                [range.clone()]
-            .iter()
-            .map(|&value| FacetCount {
-                value,
-                count: counts[value as usize],
-            })
-            .partition(|c| c.count > 0);
-            if carried.is_empty() && absent.is_empty() {
+            let values = &self.global_order[range.clone()];
+            if values.is_empty() {
                 continue;
             }
-            // `carried` is in the global order, so a stable sort on the count alone breaks
-            // ties by overall frequency, then name, with integer comparisons only: a large
-            // collection has tens of thousands of values to order on every keystroke.
-            carried.sort_by_key(|c| std::cmp::Reverse(c.count));
-            carried.extend(absent);
-            result.insert(kind, carried);
+            result.insert(kind, order_by_count(values, &counts));
         }
         result
     }
+}
+
+/// `values` (in the global order) with their counts, the largest count first and ties in the
+/// global order (overall frequency, then name), values no result carries last. A counting
+/// sort, stable by construction: a large collection has tens of thousands of values to order
+/// on every keystroke, and their counts are small integers.
+fn order_by_count(values: &[u32], counts: &[u32]) -> Vec<FacetCount> {
+    let count_of = |value: u32| counts.get(value as usize).copied().unwrap_or(0);
+    let max = values.iter().map(|&v| count_of(v)).max().unwrap_or(0) as usize;
+    // starts[c] = where the values counted c begin in the output (largest count first).
+    let mut starts = vec![0usize; max + 2];
+    for &value in values {
+        starts[max - count_of(value) as usize + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut ordered = vec![FacetCount { value: 0, count: 0 }; values.len()];
+    for &value in values {
+        let count = count_of(value);
+        let slot = &mut starts[max - count as usize];
+        ordered[*slot] = FacetCount { value, count };
+        *slot += 1;
+    }
+    ordered
 }
 
 /// Which documents pass `filters`, as a mask over all documents; `None` when there are no
@@ -458,6 +471,22 @@ mod tests {
                 }
             }
             proptest::prop_assert_eq!(counts.values().map(Vec::len).sum::<usize>(), values.len());
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ordering_by_count_is_a_stable_sort_by_count_descending(
+            counts in proptest::collection::vec(0u32..6, 0..40),
+        ) {
+            // The values in some global order: a permutation of their indices.
+            let values: Vec<u32> = (0..counts.len() as u32).rev().collect();
+            let mut by_sort: Vec<FacetCount> = values
+                .iter()
+                .map(|&value| FacetCount { value, count: counts[value as usize] })
+                .collect();
+            by_sort.sort_by_key(|c| std::cmp::Reverse(c.count));
+            proptest::prop_assert_eq!(order_by_count(&values, &counts), by_sort);
         }
     }
 

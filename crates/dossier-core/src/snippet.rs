@@ -2,7 +2,7 @@
 //! to mark. Everything here speaks in character (code point) offsets, the unit the views and
 //! the CLI's JSON use.
 
-use crate::analysis::tokenize;
+use crate::analysis::for_each_word;
 
 /// A snippet is about this many characters: two lines of a result list on a desktop.
 pub const SNIPPET_CHARS: usize = 200;
@@ -20,9 +20,9 @@ pub struct Snippet {
 
 /// Character ranges of every word of `text` whose folded form is one of `terms` (sorted).
 pub fn highlight_ranges(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
-    word_char_ranges(text)
+    word_char_ranges(text, terms)
         .into_iter()
-        .filter(|(term, _, _)| terms.binary_search(term).is_ok())
+        .filter(|(term, _, _)| term.is_some())
         .map(|(_, start, end)| (start, end))
         .collect()
 }
@@ -32,16 +32,16 @@ pub fn highlight_ranges(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
 /// space runs become single spaces; `…` marks text cut at either end. With no match, the
 /// opening of the text.
 pub fn make_snippet(text: &str, terms: &[String]) -> Snippet {
-    let words = word_char_ranges(text);
+    let words = word_char_ranges(text, terms);
     let matches: Vec<(usize, usize, usize)> = words
         .iter()
         .enumerate()
-        .filter(|(_, (term, _, _))| terms.binary_search(term).is_ok())
+        .filter(|(_, (term, _, _))| term.is_some())
         .map(|(i, (_, start, end))| (i, *start, *end))
         .collect();
 
     let chars: Vec<char> = text.chars().collect();
-    let (window_start, window_end) = match best_window(&words, &matches) {
+    let (window_start, window_end) = match best_window(&words, &matches, terms.len()) {
         Some(first_match) => {
             let anchor = words[first_match].1.saturating_sub(LEAD_CHARS);
             // Start on a word boundary: the first word starting at or after the anchor.
@@ -98,30 +98,30 @@ pub fn make_snippet(text: &str, terms: &[String]) -> Snippet {
 
 /// Index (into `words`) of the first match of the best window, if there is any match.
 /// A sliding window over the matches: linear in their number.
-fn best_window(
-    words: &[(String, usize, usize)],
-    matches: &[(usize, usize, usize)],
-) -> Option<usize> {
-    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+fn best_window(words: &[Word], matches: &[(usize, usize, usize)], terms: usize) -> Option<usize> {
+    // counts[t] = matches of term t in the window; `distinct` = how many are above 0.
+    let mut counts = vec![0usize; terms];
+    let mut distinct = 0usize;
+    let term_of = |word_index: usize| words[word_index].0.unwrap_or(0);
     let mut best: Option<((usize, usize), usize)> = None;
     let mut end = 0;
     for (i, &(word_index, start, _)) in matches.iter().enumerate() {
         let limit = start + SNIPPET_CHARS - LEAD_CHARS;
         while end < matches.len() && matches[end].2 <= limit {
-            *counts.entry(words[matches[end].0].0.as_str()).or_default() += 1;
+            let count = &mut counts[term_of(matches[end].0)];
+            distinct += usize::from(*count == 0);
+            *count += 1;
             end += 1;
         }
-        let key = (counts.len(), end.saturating_sub(i));
+        let key = (distinct, end.saturating_sub(i));
         if best.as_ref().is_none_or(|(best_key, _)| key > *best_key) {
             best = Some((key, word_index));
         }
         if end > i {
-            let term = words[word_index].0.as_str();
-            if let Some(count) = counts.get_mut(term) {
+            let count = &mut counts[term_of(word_index)];
+            if *count > 0 {
                 *count -= 1;
-                if *count == 0 {
-                    counts.remove(term);
-                }
+                distinct -= usize::from(*count == 0);
             }
         } else {
             end = i + 1;
@@ -131,7 +131,7 @@ fn best_window(
 }
 
 /// Where a window starting at `start` ends: after the last word that fits, or at the end.
-fn end_of_window(words: &[(String, usize, usize)], start: usize, text_len: usize) -> usize {
+fn end_of_window(words: &[Word], start: usize, text_len: usize) -> usize {
     let limit = start + SNIPPET_CHARS;
     if text_len <= limit {
         return text_len;
@@ -145,18 +145,24 @@ fn end_of_window(words: &[(String, usize, usize)], start: usize, text_len: usize
         .unwrap_or(limit)
 }
 
-/// Every word of `text` as (folded term, start char, end char).
-fn word_char_ranges(text: &str) -> Vec<(String, usize, usize)> {
+/// A word of a text: the index in the sorted query terms of its folded form, if it is one of
+/// them, and its character range.
+type Word = (Option<usize>, usize, usize);
+
+/// Every word of `text` as (index of its folded form in `terms`, start char, end char). Only
+/// the index is kept: a hit's text has hundreds of words, few of them matches.
+fn word_char_ranges(text: &str, terms: &[String]) -> Vec<Word> {
     let mut ranges = Vec::new();
     let mut chars_before = 0usize;
     let mut bytes_seen = 0usize;
-    for token in tokenize(text) {
-        chars_before += text[bytes_seen..token.start].chars().count();
-        let len = text[token.start..token.end].chars().count();
-        ranges.push((token.term, chars_before, chars_before + len));
+    for_each_word(text, |term, start, end| {
+        chars_before += text[bytes_seen..start].chars().count();
+        let len = text[start..end].chars().count();
+        let matched = terms.binary_search_by(|t| t.as_str().cmp(term)).ok();
+        ranges.push((matched, chars_before, chars_before + len));
         chars_before += len;
-        bytes_seen = token.end;
-    }
+        bytes_seen = end;
+    });
     ranges
 }
 
@@ -214,17 +220,14 @@ mod tests {
     }
 
     /// The obvious quadratic window search: the oracle for `best_window`.
-    fn best_window_brute_force(
-        words: &[(String, usize, usize)],
-        matches: &[(usize, usize, usize)],
-    ) -> Option<usize> {
+    fn best_window_brute_force(words: &[Word], matches: &[(usize, usize, usize)]) -> Option<usize> {
         let mut best: Option<((usize, usize), usize)> = None;
         for (i, &(word_index, start, _)) in matches.iter().enumerate() {
             let limit = start + SNIPPET_CHARS - LEAD_CHARS;
-            let inside: Vec<&str> = matches[i..]
+            let inside: Vec<Option<usize>> = matches[i..]
                 .iter()
                 .take_while(|(_, _, end)| *end <= limit)
-                .map(|(w, _, _)| words[*w].0.as_str())
+                .map(|(w, _, _)| words[*w].0)
                 .collect();
             let mut distinct = inside.clone();
             distinct.sort_unstable();
@@ -243,15 +246,15 @@ mod tests {
         fn the_sliding_window_picks_what_the_quadratic_search_picks(
             text in "(alpha|beta|gamma|x{1,30}|[ .]){0,200}",
         ) {
-            let words = word_char_ranges(&text);
             let terms = ["alpha".to_string(), "beta".to_string()];
+            let words = word_char_ranges(&text, &terms);
             let matches: Vec<(usize, usize, usize)> = words
                 .iter()
                 .enumerate()
-                .filter(|(_, (t, _, _))| terms.contains(t))
+                .filter(|(_, (t, _, _))| t.is_some())
                 .map(|(i, (_, s, e))| (i, *s, *e))
                 .collect();
-            proptest::prop_assert_eq!(best_window(&words, &matches), best_window_brute_force(&words, &matches));
+            proptest::prop_assert_eq!(best_window(&words, &matches, terms.len()), best_window_brute_force(&words, &matches));
         }
     }
 
