@@ -11,10 +11,19 @@ use super::curated::{
     COUNTRY_ALTERNATES, DEMONYM_ADDITIONS, DEMONYM_REPLACEMENTS, DISSOLVED_COUNTRIES,
     DROPPED_SPELLINGS,
 };
-use super::geometry::{centroid, point_inside, Choice};
+use super::geometry::{centroid, largest_ring_share, nearest_inside, point_inside, Choice};
 use super::inputs::{City, Inputs};
 use super::names::{distinct, is_code, is_latin_name, with_plural};
 use super::outlines::Basemap;
+
+/// A country whose largest landmass holds less than this share of its area is an archipelago
+/// (Indonesia 0.29, the Philippines 0.40, New Zealand 0.55; Japan, Denmark and Italy, at 0.73
+/// and more, are not).
+const ARCHIPELAGO_SHARE: f64 = 0.7;
+
+/// How far from an archipelago's reference point its marker may move to reach land, in steps
+/// of about 3 km.
+const NEAR_LAND_STEPS: usize = 20;
 
 /// Every country GeoNames lists but the dissolved ones, each with its marker inside its
 /// outline when the map draws one. Notes say how each marker was placed.
@@ -38,6 +47,7 @@ pub fn countries(
     }
     let mut entries = Vec::new();
     let mut placed: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut archipelagos = Vec::new();
     for (code, country) in &inputs.countries {
         if let Some((_, why)) = DISSOLVED_COUNTRIES.iter().find(|(c, _)| c == code) {
             notes.push(format!("country {code} left out: {why}"));
@@ -47,10 +57,33 @@ pub fn countries(
         let capital_city = by_name.get(&(code.as_str(), country.capital.as_str()));
         // The middle of the main landmass first: gold standards and readers put a country at
         // its geographic centre, which countryinfo's whole-degree points often miss by more
-        // than 161 km (the United States' is in Kansas, 230 km from the centre).
+        // than 161 km (the United States' is in Kansas, 230 km from the centre). Not for an
+        // archipelago, though: its largest island is not where the country is (Borneo for
+        // Indonesia, Luzon for the Philippines), so there countryinfo's point, which sits
+        // among the islands, comes first.
+        let main_landmass = basemap.outline(code).and_then(centroid);
+        let share = basemap.outline(code).and_then(largest_ring_share);
+        let archipelago = share.is_some_and(|share| share < ARCHIPELAGO_SHARE);
+        if let (true, Some(share)) = (archipelago, share) {
+            archipelagos.push(format!("{code} {share:.2}"));
+        }
+        let reference = info.and_then(|info| info.latlng());
+        // An archipelago's reference point may fall in the sea between its islands (New
+        // Zealand's in Cook Strait): the nearest land within about 60 km stands for it.
+        let reference = match (archipelago, reference, basemap.outline(code)) {
+            (true, Some((lat, lon)), Some(outline)) => {
+                nearest_inside(outline, lat, lon, NEAR_LAND_STEPS).or(reference)
+            }
+            _ => reference,
+        };
+        let (first, second) = if archipelago {
+            (reference, main_landmass)
+        } else {
+            (main_landmass, reference)
+        };
         let candidates: Vec<(f64, f64)> = [
-            basemap.outline(code).and_then(centroid),
-            info.and_then(|info| info.latlng()),
+            first,
+            second,
             info.and_then(|info| info.capital_latlng()),
             capital_city.map(|city| (city.latitude, city.longitude)),
         ]
@@ -60,10 +93,16 @@ pub fn countries(
         let (lat, lon) = match basemap.outline(code) {
             Some(outline) => match point_inside(outline, &candidates) {
                 Some((lat, lon, choice)) => {
-                    let how = match choice {
-                        Choice::First => "at the centroid of their largest landmass",
-                        Choice::Later => "at countryinfo's point or the capital",
-                        Choice::Interior => "at the outline's interior point",
+                    let how = match (choice, archipelago) {
+                        (Choice::First, false) => "at the centroid of their largest landmass",
+                        (Choice::First, true) => {
+                            "(archipelagos) at countryinfo's point or the land nearest it"
+                        }
+                        (Choice::Later, _) => {
+                            "at a later choice (countryinfo's point, the \
+                                               centroid of the largest landmass or the capital)"
+                        }
+                        (Choice::Interior, _) => "at the outline's interior point",
                     };
                     placed.entry(how).or_default().push(code);
                     (lat, lon)
@@ -120,6 +159,10 @@ pub fn countries(
             capital: false,
         });
     }
+    notes.push(format!(
+        "archipelagos (largest landmass's share of the area): {}",
+        archipelagos.join(", ")
+    ));
     for (how, codes) in placed {
         notes.push(format!(
             "{} countries {how}: {}",

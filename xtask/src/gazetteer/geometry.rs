@@ -48,6 +48,40 @@ pub fn point_inside(outline: &Outline, candidates: &[(f64, f64)]) -> Option<(f64
     Some((lat, lon, Choice::Interior))
 }
 
+/// Projected units per step when looking for land near a point (about 3 km on the map).
+const NEAR_STEP: f64 = 0.0005;
+/// Directions tried at each distance.
+const NEAR_DIRECTIONS: usize = 72;
+
+/// The point of `outline` nearest to (`lat`, `lon`), searched on rings of growing radius out
+/// to `max_steps` steps of [`NEAR_STEP`]: the point itself when it is inside. For a reference
+/// point that falls in the sea between an archipelago's islands.
+pub fn nearest_inside(
+    outline: &Outline,
+    lat: f64,
+    lon: f64,
+    max_steps: usize,
+) -> Option<(f64, f64)> {
+    if inside(outline, lat, lon) {
+        return Some((lat, lon));
+    }
+    let centre = project(lat, lon);
+    for step in 1..=max_steps {
+        let radius = step as f64 * NEAR_STEP;
+        for direction in 0..NEAR_DIRECTIONS {
+            let angle = std::f64::consts::TAU * direction as f64 / NEAR_DIRECTIONS as f64;
+            let (lat, lon) = unproject(Point {
+                x: centre.x + radius * angle.cos(),
+                y: centre.y + radius * angle.sin(),
+            });
+            if inside(outline, lat, lon) {
+                return Some((lat, lon));
+            }
+        }
+    }
+    None
+}
+
 /// Area-weighted centroid of the outline's largest ring, in latitude and longitude (it may lie
 /// outside a concave ring: check with [`inside`]).
 pub fn centroid(outline: &Outline) -> Option<(f64, f64)> {
@@ -84,6 +118,14 @@ pub fn mean_point(outline: &Outline) -> Option<(f64, f64)> {
         x: points.iter().map(|p| f64::from(p[0])).sum::<f64>() / n,
         y: points.iter().map(|p| f64::from(p[1])).sum::<f64>() / n,
     }))
+}
+
+/// The share of the outline's area in its largest ring: near 1 for a country on one landmass,
+/// low for an archipelago. Holes count as area too, which only lowers the share a little.
+pub fn largest_ring_share(outline: &Outline) -> Option<f64> {
+    let total: f64 = outline.rings.iter().map(|ring| ring_area(ring)).sum();
+    let largest = ring_area(largest_ring(outline)?);
+    (total > 0.0).then(|| largest / total)
 }
 
 fn ring_area(ring: &[[f32; 2]]) -> f64 {
