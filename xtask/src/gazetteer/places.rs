@@ -261,7 +261,7 @@ fn provinces(
                                 .flat_map(|alt| alt.split('|'))
                                 .map(str::trim),
                         )
-                        .filter(|n| !n.is_empty() && is_latin(n))
+                        .filter(|n| !n.is_empty() && is_latin(n) && !only_division_words(n))
                         .collect();
                     (
                         (
@@ -304,51 +304,78 @@ fn provinces(
 }
 
 /// Natural Earth's divisions with a label point, by (country, name key) for each of their
-/// names; a name two divisions of one country share is left out.
+/// names. A division's own name outranks the names that only point to it (GeoNames', Yahoo's
+/// and alternates: Lord Howe Island's Yahoo name is "New South Wales"); a name two divisions
+/// of one country share at the same rank is left out.
 fn natural_earth_by_name(
     divisions: &[super::inputs::NaturalEarthAdmin1],
 ) -> HashMap<(String, String), &super::inputs::NaturalEarthAdmin1> {
-    let mut by_name: HashMap<(String, String), Option<&super::inputs::NaturalEarthAdmin1>> =
-        HashMap::new();
+    type Slot<'a> = (u8, Option<&'a super::inputs::NaturalEarthAdmin1>);
+    let mut by_name: HashMap<(String, String), Slot> = HashMap::new();
     for division in divisions {
         let (Some(cc), Some(_), Some(_)) =
             (&division.iso_a2, division.latitude, division.longitude)
         else {
             continue;
         };
-        let names = [
-            &division.name,
-            &division.name_en,
-            &division.gn_name,
-            &division.woe_name,
-        ]
-        .into_iter()
-        .flatten()
-        .map(|n| name_key(n))
-        .chain(
-            division
-                .name_alt
-                .iter()
-                .flat_map(|alt| alt.split('|'))
-                .map(name_key),
-        )
-        .filter(|key| !key.is_empty())
-        .collect::<HashSet<String>>();
-        for key in names {
-            by_name
-                .entry((cc.clone(), key))
-                .and_modify(|slot| {
-                    if slot.is_some_and(|other| !std::ptr::eq(other, division)) {
-                        *slot = None;
+        let own = [&division.name, &division.name_en]
+            .into_iter()
+            .flatten()
+            .map(|n| (0u8, name_key(n)));
+        let pointing = [&division.gn_name, &division.woe_name]
+            .into_iter()
+            .flatten()
+            .map(|n| name_key(n))
+            .chain(
+                division
+                    .name_alt
+                    .iter()
+                    .flat_map(|alt| alt.split('|'))
+                    .map(name_key),
+            )
+            .map(|key| (1u8, key));
+        let mut names: HashMap<String, u8> = HashMap::new();
+        for (rank, key) in own.chain(pointing) {
+            if !key.is_empty() {
+                let best = names.entry(key).or_insert(rank);
+                *best = (*best).min(rank);
+            }
+        }
+        for (key, rank) in names {
+            match by_name.get_mut(&(cc.clone(), key.clone())) {
+                None => {
+                    by_name.insert((cc.clone(), key), (rank, Some(division)));
+                }
+                Some(slot) if rank < slot.0 => *slot = (rank, Some(division)),
+                Some(slot) if rank == slot.0 => {
+                    if slot.1.is_some_and(|other| !std::ptr::eq(other, division)) {
+                        slot.1 = None;
                     }
-                })
-                .or_insert(Some(division));
+                }
+                Some(_) => {}
+            }
         }
     }
     by_name
         .into_iter()
-        .filter_map(|(key, division)| Some((key, division?)))
+        .filter_map(|(key, (_, division))| Some((key, division?)))
         .collect()
+}
+
+/// Words that say what kind of division a name is, not which: an alternate made only of them
+/// ("Region", one of Callao's in Natural Earth) would put a province wherever it is written.
+#[rustfmt::skip]
+const DIVISION_WORDS: &[&str] = &[
+    "autonomous", "canton", "capital", "city", "commune", "county", "department",
+    "departamento", "district", "distrito", "estado", "governorate", "municipality",
+    "oblast", "parish", "prefecture", "province", "provincia", "rayon", "region", "state",
+    "territory",
+];
+
+fn only_division_words(name: &str) -> bool {
+    name_key(name)
+        .split(' ')
+        .all(|word| DIVISION_WORDS.contains(&word))
 }
 
 /// Names in Latin script (with diacritics) only: the corpus is English.
