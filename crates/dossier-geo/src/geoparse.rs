@@ -587,6 +587,9 @@ mod weights {
     /// At most this many candidates of a name are scored (the most likely by prior).
     pub const MAX_CANDIDATES: usize = 40;
     pub const PASSES: usize = 3;
+    /// For the first choice, another name's readings within this much of its likeliest one
+    /// (one decade of population) count as what it could be.
+    pub const FIRST_MARGIN: f64 = 1.0;
     /// A country's capital: news names it for its government ("Washington said").
     pub const CAPITAL: f64 = 3.0;
     /// In a country this share of the corpus's documents mention, times the share.
@@ -637,10 +640,43 @@ pub fn resolve_places(gazetteer: &Gazetteer, mentions: &mut [PlaceMention], corp
         })
         .collect();
 
-    let mut chosen: Vec<Option<EntryId>> = groups
+    // The first choice of each name already looks at what the other names could be, not only
+    // at their likeliest reading: "Paris" next to "Henry County" starts in Tennessee when both
+    // have a reading there, instead of each name pinning the other to its likeliest reading.
+    let chosen_first: Vec<Option<EntryId>> = groups
         .iter()
-        .map(|(candidates, _)| candidates.first().map(|&(id, _)| id))
+        .enumerate()
+        .map(|(group, (candidates, _))| {
+            if candidates.len() < 2 {
+                return candidates.first().map(|&(id, _)| id);
+            }
+            candidates
+                .iter()
+                .map(|&(id, base)| {
+                    let entry = gazetteer.entry(id);
+                    let context: Vec<(&PlaceEntry, usize)> = groups
+                        .iter()
+                        .enumerate()
+                        .filter(|&(other, _)| other != group)
+                        .filter_map(|(_, (others, count))| {
+                            let best = others.first()?.1;
+                            others
+                                .iter()
+                                .take_while(|&&(_, score)| score >= best - weights::FIRST_MARGIN)
+                                .map(|&(other, _)| gazetteer.entry(other))
+                                .max_by(|a, b| {
+                                    fit(entry, &[(a, 1)]).total_cmp(&fit(entry, &[(b, 1)]))
+                                })
+                                .map(|other| (other, *count))
+                        })
+                        .collect();
+                    (id, base + fit(entry, &context))
+                })
+                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+                .map(|(id, _)| id)
+        })
         .collect();
+    let mut chosen = chosen_first;
     for _ in 0..weights::PASSES {
         let mut next = chosen.clone();
         for (group, (candidates, _)) in groups.iter().enumerate() {
@@ -922,6 +958,62 @@ mod tests {
             alexandria.map(|id| g.entry(id).admin1.as_str()),
             Some("Louisiana")
         );
+    }
+
+    #[test]
+    fn two_names_settle_where_both_have_a_reading_not_where_each_is_likeliest() {
+        // Each name's likeliest reading is in another state; one step at a time from those,
+        // neither would move. Looking at what the other name could be finds Tennessee.
+        let g = Gazetteer::from_entries(vec![
+            place(
+                PlaceKind::County,
+                "Henry County",
+                "US",
+                "Georgia",
+                200_000,
+                33.45,
+                -84.15,
+            ),
+            place(
+                PlaceKind::County,
+                "Henry County",
+                "US",
+                "Tennessee",
+                32_000,
+                36.3,
+                -88.3,
+            ),
+            place(
+                PlaceKind::City,
+                "Paris",
+                "US",
+                "Texas",
+                25_000,
+                33.66,
+                -95.55,
+            ),
+            place(
+                PlaceKind::City,
+                "Paris",
+                "US",
+                "Tennessee",
+                10_000,
+                36.3,
+                -88.32,
+            ),
+        ]);
+        let text = "Paris is the seat of Henry County.";
+        let spans = [
+            span(SpanKind::Place, text, "Paris"),
+            span(SpanKind::Place, text, "Henry County"),
+        ];
+        let found = geoparse(&g, text, &spans);
+        let states: Vec<&str> = found
+            .iter()
+            .filter_map(|m| m.entry)
+            .map(|id| g.entry(id).admin1.as_str())
+            .collect();
+        assert_eq!(states, ["Tennessee", "Tennessee"]);
     }
 
     #[test]
