@@ -22,7 +22,45 @@ pub struct BasemapPaths {
     pub states: String,
     /// Each outline alone, for shading the area of a place: (code, path data).
     pub outlines: Vec<(String, String)>,
+    /// Each outline's bounding box in projected units: [min x, min y, max x, max y].
+    pub boxes: Vec<[f32; 4]>,
     decoded: Vec<Outline>,
+}
+
+impl BasemapPaths {
+    /// Indices of the outlines of `kind` whose box meets `area` ([min x, min y, max x, max y]
+    /// in projected units).
+    pub fn outlines_meeting(&self, kind: OutlineKind, area: [f64; 4]) -> Vec<usize> {
+        self.decoded
+            .iter()
+            .zip(&self.boxes)
+            .enumerate()
+            .filter(|(_, (outline, b))| outline.kind == kind && box_meets(**b, area))
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+/// Whether an outline's box meets `area` (both [min x, min y, max x, max y]).
+pub fn box_meets(b: [f32; 4], area: [f64; 4]) -> bool {
+    f64::from(b[0]) <= area[2]
+        && f64::from(b[2]) >= area[0]
+        && f64::from(b[1]) <= area[3]
+        && f64::from(b[3]) >= area[1]
+}
+
+/// The box around an outline's points; an empty outline's box meets nothing.
+fn bounding_box(outline: &Outline) -> [f32; 4] {
+    let mut b = [
+        f32::INFINITY,
+        f32::INFINITY,
+        f32::NEG_INFINITY,
+        f32::NEG_INFINITY,
+    ];
+    for &[x, y] in outline.rings.iter().flatten() {
+        b = [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)];
+    }
+    b
 }
 
 /// The basemap's paths; an empty map (sea only) if the compiled-in bytes are damaged, which
@@ -46,6 +84,7 @@ pub fn paths() -> &'static BasemapPaths {
                 .iter()
                 .map(|outline| (outline.code.clone(), outline_path(&outline.rings)))
                 .collect(),
+            boxes: decoded.iter().map(bounding_box).collect(),
             decoded,
         }
     })

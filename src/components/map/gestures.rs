@@ -29,6 +29,9 @@ use super::fit_padding;
 /// Share of the visible width and height the drawing reaches beyond each edge. Must match
 /// `.map`'s size and offset in style.css (150 %, −25 %).
 pub const OVERSCAN: f64 = 0.25;
+/// A gesture previews by scaling the last drawing at most this much (or its inverse); past
+/// that the map is drawn anew.
+const MAX_PREVIEW_ZOOM: f64 = 4.0;
 /// Milliseconds without wheel or pinch input after which the map is drawn at its new view.
 const SETTLE_MS: u32 = 150;
 /// How far in fitting the results may zoom (× the world): one city should not fill the map.
@@ -158,6 +161,13 @@ impl MotionHandle {
         motion.view = change(&motion.view);
         motion.moved = true;
         let (a, tx, ty) = motion.view.transform_from(&motion.shown);
+        if !(1.0 / MAX_PREVIEW_ZOOM..=MAX_PREVIEW_ZOOM).contains(&a) {
+            // Enlarged further, the old drawing costs the browser more to rasterise than
+            // drawing the new view: draw it on the next frame.
+            drop(motion);
+            self.update(|_| {});
+            return;
+        }
         // The transform applies to the whole drawing, whose origin is OVERSCAN outside the
         // visible box: shift the visible-box transform accordingly.
         let (ox, oy) = (

@@ -14,6 +14,7 @@ use std::rc::Rc;
 
 use dossier_core::link::MapView;
 use dossier_core::{DocId, FacetKind, Filter, SearchResults};
+use dossier_geo::basemap::OutlineKind;
 use dossier_geo::labels::{place_labels, text_width, Circle, LabelBox};
 use dossier_geo::markers::{cluster, unclustered, Cluster, MapPlace};
 use dossier_geo::outline_path::PATH_UNITS;
@@ -43,6 +44,8 @@ const COUNT_TEXT_RADIUS: f64 = 9.0;
 const CONTROLS_SIZE: (f64, f64) = (44.0, 116.0);
 /// A cluster's accessible name lists up to this many of its places.
 const NAMED_MEMBERS: usize = 12;
+/// Above this zoom only the outlines reaching the drawn area are drawn (see `drawn_area`).
+const CULL_FROM_ZOOM: f64 = 4.0;
 /// The size assumed before the map has been measured.
 const INITIAL_SIZE: (f64, f64) = (480.0, 300.0);
 
@@ -205,7 +208,28 @@ pub fn map(props: &MapProps) -> Html {
         });
 
     let paths = basemap::paths();
-    let shading = area_shading(&places);
+    // Zoomed in, only the outlines that reach the drawn area are drawn: rasterising the whole
+    // world's outlines hundreds of times enlarged took seconds a frame.
+    let drawn_area = (view.zoom() > CULL_FROM_ZOOM).then(|| {
+        let corner = |x: f64, y: f64| view.to_projected(ScreenPoint { x, y });
+        let (top_left, bottom_right) =
+            (corner(-ox, -oy), corner(view.width + ox, view.height + oy));
+        [top_left.x, bottom_right.y, bottom_right.x, top_left.y]
+    });
+    let layer = |kind: OutlineKind, class: &'static str, whole: &'static str| {
+        match drawn_area {
+        None => html! { <path {class} d={AttrValue::Static(whole)} /> },
+        Some(area) => paths
+            .outlines_meeting(kind, area)
+            .into_iter()
+            .filter_map(|i| paths.outlines.get(i))
+            .map(|(code, d)| html! { <path key={code.as_str()} {class} d={AttrValue::Static(d.as_str())} /> })
+            .collect(),
+    }
+    };
+    let land = layer(OutlineKind::Country, "land", paths.countries.as_str());
+    let states = layer(OutlineKind::State, "states", paths.states.as_str());
+    let shading = area_shading(&places, drawn_area);
     let world_label = "World map: drag or use the arrow keys to move, + and − to zoom";
     html! {
         <section class="map-panel" aria-label={props.label.clone()}>
@@ -227,9 +251,9 @@ pub fn map(props: &MapProps) -> Html {
                   <g transform={format!("translate({} {})", fmt(ox), fmt(oy))}>
                     <g class="basemap" transform={format!("matrix({} 0 0 {} {} {})", k, k, fmt(tx), fmt(ty))}>
                         <path class="sea" d={AttrValue::Static(paths.sea.as_str())} />
-                        <path class="land" d={AttrValue::Static(paths.countries.as_str())} />
+                        { land }
                         { for shading }
-                        <path class="states" d={AttrValue::Static(paths.states.as_str())} />
+                        { states }
                     </g>
                     <g class="markers" transform={format!("translate({} {})", fmt(tx), fmt(ty))}>
                         { for markers }
@@ -545,7 +569,7 @@ fn tooltip(c: &Cluster, (x, y): (f64, f64), view: &Viewport) -> Html {
 
 /// Country and state outlines of the results' places, shaded by how many results mention
 /// them.
-fn area_shading(places: &[MapPlace]) -> Vec<Html> {
+fn area_shading(places: &[MapPlace], drawn_area: Option<[f64; 4]>) -> Vec<Html> {
     let Ok(bundle) = corpus::bundle() else {
         return Vec::new();
     };
@@ -561,8 +585,14 @@ fn area_shading(places: &[MapPlace]) -> Vec<Html> {
         .max()
         .unwrap_or(1)
         .max(1);
+    let boxes = &basemap::paths().boxes;
+    let meets = |outline: usize| match (drawn_area, boxes.get(outline)) {
+        (Some(area), Some(b)) => basemap::box_meets(*b, area),
+        _ => true,
+    };
     shaded
         .into_iter()
+        .filter(|(_, outline)| meets(*outline))
         .filter_map(|(place, outline)| {
             let (_, d) = outlines.get(outline)?;
             let opacity = 0.12 + 0.38 * (f64::from(place.count) / f64::from(most)).sqrt();
