@@ -140,4 +140,34 @@ mod tests {
         );
         assert!(!paths().countries.is_empty());
     }
+
+    #[test]
+    fn zoomed_in_only_the_outlines_reaching_the_drawn_area_are_drawn() {
+        let paths = paths();
+        let code = |i: usize| paths.outlines[i].0.as_str();
+        // A few hundred kilometres around Baghdad.
+        let at = project(33.3, 44.4);
+        let area = [at.x - 0.02, at.y - 0.02, at.x + 0.02, at.y + 0.02];
+        let near: Vec<&str> = paths
+            .outlines_meeting(OutlineKind::Country, area)
+            .into_iter()
+            .map(code)
+            .collect();
+        assert!(near.contains(&"IQ"), "{near:?}");
+        // A country's box spans all its parts (France's overseas departments, Alaska's
+        // islands past the antimeridian), so such countries are drawn everywhere; compact
+        // ones far away are not.
+        assert!(!near.contains(&"BR") && !near.contains(&"AU"), "{near:?}");
+        assert!(near.len() < 10, "{near:?}");
+        // The whole world's area meets every country.
+        let world = [-10.0, -10.0, 10.0, 10.0];
+        let countries = paths
+            .decoded
+            .iter()
+            .filter(|o| o.kind == OutlineKind::Country);
+        assert_eq!(
+            paths.outlines_meeting(OutlineKind::Country, world).len(),
+            countries.count()
+        );
+    }
 }
