@@ -17,6 +17,7 @@
 pub mod names;
 pub mod places;
 pub mod sources;
+pub mod spans;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -146,13 +147,27 @@ pub fn extract_curated_entities(
         .collect();
     let text_refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let recognised = recognise_corpus(recognisers, &text_refs);
+    // Every name cited as a source somewhere: what the part after a photo credit's slash
+    // must be for the span to split into a photographer and an agency.
+    let known_sources: BTreeSet<String> = texts
+        .iter()
+        .flat_map(|text| cited_sources(text))
+        .map(|source| name_key(&source.name))
+        .collect();
     for (doc, (text, recognised)) in texts.iter().zip(recognised).enumerate() {
-        let found = document_mentions(doc, text, recognised, &recognisers.gazetteer);
+        let found = document_mentions(
+            doc,
+            text,
+            recognised,
+            &recognisers.gazetteer,
+            &known_sources,
+        );
         find_acronyms(text, &found, &mut acronyms);
         mentions.extend(found);
     }
     apply_acronyms(&mut mentions, &acronyms);
     cited_everywhere(&mut mentions);
+    titled_people(&mut mentions);
     resolve_short_names(&mut mentions);
     let mut outcomes = apply_splits(&mut mentions, &rules.splits()?)?;
     let (mut values, mut names) = group(&mentions, &recognisers.gazetteer);
@@ -234,6 +249,7 @@ fn document_mentions(
     text: &str,
     recognised: Recognised,
     gazetteer: &Gazetteer,
+    known_sources: &BTreeSet<String>,
 ) -> Vec<Mention> {
     let Recognised { entities, places } = recognised;
     let cited = cited_sources(text);
@@ -253,6 +269,24 @@ fn document_mentions(
         })
         .collect();
     let credits = sources::credit_spans(text);
+    // The photographer of a bracketed credit is a person the reader may look for; the
+    // agencies after the slash are sources already (above).
+    for (start, end, written) in sources::credit_photographers(text) {
+        if known_sources.contains(&name_key(&written)) {
+            continue;
+        }
+        if let Some(name) = person_name(&written) {
+            mentions.push(Mention {
+                doc,
+                kind: FacetKind::Person,
+                written: name.clone(),
+                name,
+                start,
+                end,
+                place: None,
+            });
+        }
+    }
     for place in places {
         let entry = place.entry.map(|id| gazetteer.entry(id));
         let Some(written) = proper_name(&place.text) else {
@@ -286,22 +320,51 @@ fn document_mentions(
         {
             continue;
         }
-        let overlaps_source = cited
-            .iter()
-            .any(|s| entity.start < s.end && s.start < entity.end);
+        // Brackets and quotes the tagger swallowed are not part of the name.
+        let Some((start, end, text)) = spans::trim_span(&entity.text, entity.start) else {
+            continue;
+        };
+        if matches!(entity.kind, EntityKind::Person | EntityKind::Organisation) {
+            if let Some(split) = photo_credit(doc, start, &text, &cited, known_sources) {
+                mentions.extend(split);
+                continue;
+            }
+        }
+        let (start, end, text) = match entity.kind {
+            EntityKind::Organisation => match spans::organisation_span(&text, start, gazetteer) {
+                spans::OrganisationSpan::Organisation(start, end, text) => (start, end, text),
+                spans::OrganisationSpan::None => continue,
+                // A country acting ("U.S." said) that the geoparser left to the tagger: the
+                // country, as the geoparser would have resolved it.
+                spans::OrganisationSpan::Country(entry) => {
+                    if let Some(written) = proper_name(&text) {
+                        mentions.push(Mention {
+                            doc,
+                            kind: FacetKind::Place,
+                            name: gazetteer.entry(entry).name.clone(),
+                            written,
+                            start,
+                            end,
+                            place: Some(entry),
+                        });
+                    }
+                    continue;
+                }
+            },
+            _ => (start, end, text),
+        };
+        let overlaps_source = cited.iter().any(|s| start < s.end && s.start < end);
         let (kind, name) = match entity.kind {
-            EntityKind::Person => (FacetKind::Person, person_name(&entity.text)),
+            EntityKind::Person => (FacetKind::Person, person_name(&text)),
             EntityKind::Organisation if !overlaps_source => {
-                (FacetKind::Organization, proper_name(&entity.text))
+                (FacetKind::Organization, proper_name(&text))
             }
             // Places come from the geoparser above, which starts from these spans.
             _ => continue,
         };
         if kind == FacetKind::Person && overlaps_source {
             // A photographer in a credit, or a person cited: the person, not a source.
-            mentions.retain(|m| {
-                !(m.kind == FacetKind::Source && m.start < entity.end && entity.start < m.end)
-            });
+            mentions.retain(|m| !(m.kind == FacetKind::Source && m.start < end && start < m.end));
         }
         if let Some(name) = name {
             mentions.push(Mention {
@@ -309,13 +372,104 @@ fn document_mentions(
                 kind,
                 written: name.clone(),
                 name,
-                start: entity.start,
-                end: entity.end,
+                start,
+                end,
                 place: None,
             });
         }
     }
     mentions
+}
+
+/// A photo credit outside brackets run into one tagged span, "Name/Agency" or "Name /
+/// Agency": a person (the name) and a source for each part after a slash, when each of those
+/// parts is cited as a source in the corpus. `None` for any other span ("AC/DC").
+fn photo_credit(
+    doc: usize,
+    start: usize,
+    text: &str,
+    cited: &[sources::CitedSource],
+    known_sources: &BTreeSet<String>,
+) -> Option<Vec<Mention>> {
+    let parts = spans::slash_parts(text, start)?;
+    let (photographer, agencies) = parts.split_first()?;
+    let is_source = |name: &str| {
+        let key = name_key(name);
+        known_sources.contains(&key) || cited.iter().any(|s| name_key(&s.name) == key)
+    };
+    if agencies.is_empty() || !agencies.iter().all(|(_, _, name)| is_source(name)) {
+        return None;
+    }
+    let mention = |kind, name: String, start, end| Mention {
+        doc,
+        kind,
+        written: name.clone(),
+        name,
+        start,
+        end,
+        place: None,
+    };
+    let mut found: Vec<Mention> = agencies
+        .iter()
+        .filter_map(|(start, end, name)| {
+            Some(mention(FacetKind::Source, proper_name(name)?, *start, *end))
+        })
+        .collect();
+    let (start, end, name) = photographer;
+    // A first part that is itself an outlet ("AFP/Agency") is a second source.
+    if is_source(name) {
+        found.extend(proper_name(name).map(|n| mention(FacetKind::Source, n, *start, *end)));
+    } else if let Some(person) = person_name(name) {
+        found.push(mention(FacetKind::Person, person, *start, *end));
+    }
+    Some(found)
+}
+
+/// An organisation written as a title and a name ("General Ana", "Minister Lopes") is a
+/// person, when the name without its titles is a person's name in the same document, or its
+/// first or last words; the surname and first-name merging then makes it that person.
+/// Titles alone cannot decide: "General Motors" and "First Example Bank" begin with words
+/// that are also titles. Nor can a person anywhere in the corpus: somewhere the tagger took
+/// "Department" or "Motors Corp" for a person.
+fn titled_people(mentions: &mut [Mention]) {
+    let words = |name: &str| -> Vec<String> {
+        name.split_whitespace()
+            .map(name_key)
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let people: BTreeSet<(usize, Vec<String>)> = mentions
+        .iter()
+        .filter(|m| m.kind == FacetKind::Person)
+        .map(|m| (m.doc, words(&m.name)))
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    for mention in mentions
+        .iter_mut()
+        .filter(|m| m.kind == FacetKind::Organization)
+    {
+        let Some(name) = person_name(&mention.written) else {
+            continue;
+        };
+        let short = words(&name);
+        let titled = short.len() < words(&mention.written).len();
+        let capitalised = name
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || spans::is_particle(w));
+        let known = !short.is_empty()
+            && people.iter().any(|(doc, long)| {
+                // A full name: a one-word "person" may be the tagger's mistake.
+                *doc == mention.doc
+                    && long.len() >= 2
+                    && long.len() >= short.len()
+                    && (long.starts_with(&short) || long.ends_with(&short))
+            });
+        if titled && capitalised && known {
+            mention.kind = FacetKind::Person;
+            mention.written = name.clone();
+            mention.name = name;
+        }
+    }
 }
 
 /// "Long Name (LN)": LN stands for Long Name wherever it appears in the corpus.
@@ -552,5 +706,95 @@ fn disambiguate_place_names(
         value
             .aliases
             .push(std::mem::replace(&mut value.name, qualified));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(doc: usize, kind: FacetKind, name: &str) -> Mention {
+        Mention {
+            doc,
+            kind,
+            name: name.to_owned(),
+            written: name.to_owned(),
+            start: 0,
+            end: name.chars().count(),
+            place: None,
+        }
+    }
+
+    fn kinds_and_names(mentions: &[Mention]) -> Vec<(FacetKind, &str)> {
+        mentions.iter().map(|m| (m.kind, m.name.as_str())).collect()
+    }
+
+    #[test]
+    fn a_title_before_a_name_makes_a_person_not_an_organisation() {
+        let mut mentions = vec![
+            mention(0, FacetKind::Person, "Ana Lopes"),
+            mention(0, FacetKind::Organization, "General Ana"),
+            mention(0, FacetKind::Organization, "Maj Gen Lopes"),
+            mention(1, FacetKind::Organization, "President Ana"),
+        ];
+        titled_people(&mut mentions);
+        resolve_short_names(&mut mentions);
+        assert_eq!(
+            kinds_and_names(&mentions),
+            [
+                (FacetKind::Person, "Ana Lopes"),
+                (FacetKind::Person, "Ana Lopes"),
+                (FacetKind::Person, "Ana Lopes"),
+                // No person of that name in its own document: the tagger's call stands.
+                (FacetKind::Organization, "President Ana"),
+            ]
+        );
+    }
+
+    #[test]
+    fn organisations_beginning_with_a_title_word_stay_organisations() {
+        let mut mentions = vec![
+            mention(0, FacetKind::Person, "Ana Lopes"),
+            // A one-word "person" is too often the tagger's mistake to decide anything.
+            mention(0, FacetKind::Person, "Example"),
+            mention(0, FacetKind::Organization, "General Motors"),
+            mention(0, FacetKind::Organization, "First Example"),
+            mention(0, FacetKind::Organization, "State Department"),
+            mention(0, FacetKind::Organization, "Supreme Court of Ana"),
+        ];
+        titled_people(&mut mentions);
+        assert_eq!(
+            kinds_and_names(&mentions)[2..],
+            [
+                (FacetKind::Organization, "General Motors"),
+                (FacetKind::Organization, "First Example"),
+                (FacetKind::Organization, "State Department"),
+                (FacetKind::Organization, "Supreme Court of Ana"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_photo_credit_splits_into_a_person_and_its_agency() {
+        let known: BTreeSet<String> = [name_key("Example Wire")].into_iter().collect();
+        let text = "Ana al-Lopes / Example Wire";
+        let found = photo_credit(3, 10, text, &[], &known).expect("a credit");
+        assert_eq!(
+            kinds_and_names(&found),
+            [
+                (FacetKind::Source, "Example Wire"),
+                (FacetKind::Person, "Ana al-Lopes"),
+            ]
+        );
+        assert_eq!((found[0].start, found[0].end), (25, 37));
+        assert_eq!((found[1].start, found[1].end), (10, 22));
+        assert!(found.iter().all(|m| m.doc == 3));
+    }
+
+    #[test]
+    fn a_slash_between_names_that_are_no_sources_is_no_credit() {
+        let known: BTreeSet<String> = [name_key("Example Wire")].into_iter().collect();
+        assert!(photo_credit(0, 0, "Example Rock/Other Band", &[], &known).is_none());
+        assert!(photo_credit(0, 0, "Example Wire", &[], &known).is_none());
     }
 }

@@ -89,6 +89,36 @@ const PERSON_TITLES: &[&str] = &[
     "vice",
 ];
 
+/// Offices that end a role rather than begin a name ("US President", "Foreign Minister"):
+/// the titles that name a post. Titles that also end organisations' names ("Burger King",
+/// "Ohio State", "Dollar General") are left out.
+const OFFICES: &[&str] = &[
+    "ambassador",
+    "chairman",
+    "chancellor",
+    "commander",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "mayor",
+    "minister",
+    "premier",
+    "president",
+    "secretary",
+    "senator",
+    "speaker",
+];
+
+/// Whether `word` is a title, rank or office ("Foreign", "Gen."), with or without a dot.
+pub fn is_title(word: &str) -> bool {
+    PERSON_TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+}
+
+/// Whether `word` names an office ("President", "secretary"), with or without a dot.
+pub fn is_office(word: &str) -> bool {
+    OFFICES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+}
+
 /// Words that join a title to another ("Secretary of State"), skipped inside a title run.
 const TITLE_JOINERS: &[&str] = &["of", "the", "for"];
 

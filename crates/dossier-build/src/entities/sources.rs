@@ -233,10 +233,12 @@ fn bracket_credits(chars: &[char]) -> Vec<Credit> {
         let credit_like = parts.iter().all(|&(s, e)| {
             let part: String = chars[s..e].iter().collect();
             let part = part.trim();
+            // Names may hold lower-case particles ("[Ana al-Lopes/Example Wire]").
             !part.is_empty()
-                && part
-                    .split_whitespace()
-                    .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+                && part.split_whitespace().all(|w| {
+                    w.chars().next().is_some_and(|c| c.is_uppercase())
+                        || super::spans::is_particle(w)
+                })
         });
         if credit_like {
             found.push(Credit { open, close, parts });
@@ -271,6 +273,26 @@ fn credits(chars: &[char]) -> Vec<CitedSource> {
         }
     }
     found
+}
+
+/// The photographers of bracketed credits with slashes (`[Ana Lopes/Example Wire]`): the
+/// first part, as (start, end, name) in characters, unless it is an outlet's "… Photo".
+pub fn credit_photographers(text: &str) -> Vec<(usize, usize, String)> {
+    let chars: Vec<char> = text.chars().collect();
+    bracket_credits(&chars)
+        .into_iter()
+        .filter(|credit| credit.parts.len() > 1)
+        .filter_map(|credit| {
+            let &(s, e) = credit.parts.first()?;
+            let part: String = chars[s..e].iter().collect();
+            let name = part.trim();
+            if name.ends_with(" Photo") || name.ends_with(" Photos") {
+                return None;
+            }
+            let start = s + (part.chars().count() - part.trim_start().chars().count());
+            Some((start, start + name.chars().count(), name.to_owned()))
+        })
+        .collect()
 }
 
 fn ends_clause(chars: &[char], end: usize) -> bool {
@@ -328,6 +350,24 @@ mod tests {
         );
         assert!(names("[citation needed]").is_empty());
         assert_eq!(names("A protest. [File: EW]"), ["EW"]);
+        assert_eq!(
+            names("Crowds. [Ana al-Lopes / Example Wire]"),
+            ["Example Wire"]
+        );
+    }
+
+    #[test]
+    fn a_bracketed_credit_names_its_photographer() {
+        let text = "Crowds. [Ana al-Lopes/Example Wire] [EW Photo] [Example Wire]";
+        let found = credit_photographers(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let (start, end, name) = &found[0];
+        assert_eq!(name, "Ana al-Lopes");
+        let chars: Vec<char> = text.chars().collect();
+        assert_eq!(
+            chars[*start..*end].iter().collect::<String>(),
+            "Ana al-Lopes"
+        );
     }
 
     #[test]
