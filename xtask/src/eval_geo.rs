@@ -3,29 +3,12 @@
 //! printed as Markdown. The work is done by `dossier-eval-geo`
 //! (crates/dossier-bench/src/bin/eval_geo.rs).
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
-use crate::{cmd, say};
+use crate::say;
 
 /// `data_dir` holds lgl.jsonl.gz and geovirus.jsonl.gz; `None` means `../shared/data/geo`.
 pub fn run(data_dir: Option<String>) -> Result<()> {
     say("building and running `dossier-eval-geo` (release)");
-    let mut eval = cmd("cargo");
-    eval.args([
-        "run",
-        "--release",
-        "--quiet",
-        "--package",
-        "dossier-bench",
-        "--bin",
-        "dossier-eval-geo",
-        "--",
-    ]);
-    if let Some(dir) = data_dir {
-        // Commands run from the workspace root, so resolve against where the user typed it.
-        let dir = std::path::absolute(&dir)
-            .with_context(|| format!("cannot resolve data directory {dir}"))?;
-        eval.arg(dir);
-    }
-    crate::run(&mut eval)
+    crate::eval_ir::run_evaluator("dossier-eval-geo", data_dir)
 }

@@ -23,6 +23,11 @@ pub fn run(data_dir: Option<String>) -> Result<()> {
         "--package",
         "dossier-bench",
     ]))?;
+    run_evaluator("dossier-eval-ir", data_dir)
+}
+
+/// Runs `bin` of `dossier-bench` (release), with `data_dir` made absolute if given.
+pub fn run_evaluator(bin: &str, data_dir: Option<String>) -> Result<()> {
     let mut eval = cmd("cargo");
     eval.args([
         "run",
@@ -31,7 +36,7 @@ pub fn run(data_dir: Option<String>) -> Result<()> {
         "--package",
         "dossier-bench",
         "--bin",
-        "dossier-eval-ir",
+        bin,
         "--",
     ]);
     if let Some(dir) = data_dir {

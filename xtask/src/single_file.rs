@@ -102,16 +102,8 @@ pub fn assemble(site: &Path, corpus: &Path, out_dir: &Path) -> Result<SingleFile
     let packed = deflate(&wasm)?;
     let glue = inline_glue(&String::from_utf8_lossy(&read(&files.glue)?))
         .with_context(|| format!("cannot inline {}", files.glue.display()))?;
-    let mut startup = String::new();
-    for script in &files.scripts {
-        startup.push_str(&String::from_utf8_lossy(&read(script)?));
-        startup.push('\n');
-    }
-    let mut css = String::new();
-    for sheet in &files.stylesheets {
-        css.push_str(&String::from_utf8_lossy(&read(sheet)?));
-        css.push('\n');
-    }
+    let startup = concatenated(&files.scripts)?;
+    let css = concatenated(&files.stylesheets)?;
     let html = Page {
         title: &title,
         index_html: &files.index_html,
@@ -183,8 +175,7 @@ impl SiteFiles {
             let (Some(rel), Some(href)) = (attribute(link, "rel"), attribute(link, "href")) else {
                 continue;
             };
-            let name = href.rsplit('/').next().unwrap_or(href);
-            let file = site.join(name);
+            let file = site_file(site, href);
             match rel {
                 "stylesheet" => stylesheets.push(file),
                 "icon" => icon = Some(file),
@@ -199,8 +190,7 @@ impl SiteFiles {
         let mut scripts = Vec::new();
         for script in tags(&html, "script") {
             if let Some(src) = attribute(script, "src") {
-                let name = src.rsplit('/').next().unwrap_or(src);
-                scripts.push(site.join(name));
+                scripts.push(site_file(site, src));
             }
         }
 
@@ -271,6 +261,12 @@ impl SiteFiles {
             icon,
         })
     }
+}
+
+/// The file of `site` that a URL in its index.html names: Trunk writes every file flat into
+/// the site, behind the public URL.
+fn site_file(site: &Path, url: &str) -> PathBuf {
+    site.join(url.rsplit('/').next().unwrap_or(url))
 }
 
 /// The opening tags `<name …>` in `html`, without the brackets.
@@ -398,6 +394,16 @@ fn brotli_size(bytes: &[u8]) -> Result<usize> {
 
 fn read(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+/// The texts of `files` one after the other, each ending in a line break.
+fn concatenated(files: &[PathBuf]) -> Result<String> {
+    let mut text = String::new();
+    for file in files {
+        text.push_str(&String::from_utf8_lossy(&read(file)?));
+        text.push('\n');
+    }
+    Ok(text)
 }
 
 #[cfg(test)]

@@ -46,16 +46,21 @@ pub fn inline_glue(glue: &str) -> Result<String> {
     if code.contains("import.meta") {
         bail!("the glue uses import.meta beyond its default wasm URL");
     }
-    let lower = code.to_ascii_lowercase();
-    if lower.contains("</script") || lower.contains("<!--") {
-        bail!(
-            "the glue contains `</script` or `<!--`, which would end or confuse an inline script"
-        );
-    }
+    refuse_script_enders(&code, "the glue")?;
     Ok(format!(
         "{}\nconst initWasm = {init};",
         trim_lines(&js_to_ascii(&code), Comments::DropLineComments)
     ))
+}
+
+/// Fails if `code` (`what`) holds `</script` or `<!--`, which would end or confuse the inline
+/// script it goes into.
+fn refuse_script_enders(code: &str, what: &str) -> Result<()> {
+    let lower = code.to_ascii_lowercase();
+    if lower.contains("</script") || lower.contains("<!--") {
+        bail!("{what} contains `</script` or `<!--`, which would end or confuse an inline script");
+    }
+    Ok(())
 }
 
 /// Whether [`trim_lines`] also drops whole-line `//` comments (JavaScript's; in CSS such a
@@ -189,11 +194,10 @@ impl Page<'_> {
             trim_lines(LOADER, Comments::DropLineComments)
         );
         let startup = trim_lines(&js_to_ascii(self.startup), Comments::DropLineComments);
+        refuse_script_enders(&startup, "a start-up script")?;
+        // No start-up script, no tag and no hash for it.
+        let startup = Some(startup).filter(|code| !code.trim().is_empty());
         let body = page_body(self.index_html)?;
-        let lower = startup.to_ascii_lowercase();
-        if lower.contains("</script") || lower.contains("<!--") {
-            bail!("a start-up script contains `</script` or `<!--`, which would end or confuse an inline script");
-        }
         if css.to_ascii_lowercase().contains("</style") {
             bail!("the stylesheet contains `</style`, which would end the inline style");
         }
@@ -207,11 +211,10 @@ impl Page<'_> {
             "default-src 'none'; script-src {}{} 'wasm-unsafe-eval'; style-src {}; img-src data:; \
              connect-src 'none'; base-uri 'none'; form-action 'none'",
             hash(&script),
-            if startup.trim().is_empty() {
-                String::new()
-            } else {
-                format!(" {}", hash(&startup))
-            },
+            startup
+                .as_deref()
+                .map(|code| format!(" {}", hash(code)))
+                .unwrap_or_default(),
             hash(&css),
         );
         let icon = if self.icon.is_empty() {
@@ -232,11 +235,10 @@ impl Page<'_> {
              {startup_tag}<script type=\"module\">{script}</script>\n\
              </head>\n<body>{body}",
             title = escape_html(self.title),
-            startup_tag = if startup.trim().is_empty() {
-                String::new()
-            } else {
-                format!("<script>{startup}</script>\n")
-            },
+            startup_tag = startup
+                .as_deref()
+                .map(|code| format!("<script>{code}</script>\n"))
+                .unwrap_or_default(),
         );
         let tail = "</script>\n</body>\n</html>\n";
         let open = format!(
