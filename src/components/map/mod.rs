@@ -216,19 +216,8 @@ pub fn map(props: &MapProps) -> Html {
             (corner(-ox, -oy), corner(view.width + ox, view.height + oy));
         [top_left.x, bottom_right.y, bottom_right.x, top_left.y]
     });
-    let layer = |kind: OutlineKind, class: &'static str, whole: &'static str| {
-        match drawn_area {
-        None => html! { <path {class} d={AttrValue::Static(whole)} /> },
-        Some(area) => paths
-            .outlines_meeting(kind, area)
-            .into_iter()
-            .filter_map(|i| paths.outlines.get(i))
-            .map(|(code, d)| html! { <path key={code.as_str()} {class} d={AttrValue::Static(d.as_str())} /> })
-            .collect(),
-    }
-    };
-    let land = layer(OutlineKind::Country, "land", paths.countries.as_str());
-    let states = layer(OutlineKind::State, "states", paths.states.as_str());
+    let land = outline_layer(OutlineKind::Country, "land", &paths.countries, drawn_area);
+    let states = outline_layer(OutlineKind::State, "states", &paths.states, drawn_area);
     let shading = area_shading(&places, drawn_area);
     let world_label = "World map: drag or use the arrow keys to move, + and − to zoom";
     html! {
@@ -322,8 +311,6 @@ pub fn place_name(id: u32) -> &'static str {
         .map_or("", |value| value.name.as_str())
 }
 
-/// The accessible name of a marker: "PLACE: N documents" for one place; the places, and
-/// what a click does, for a cluster.
 /// What the page's link should now say about the view, if it should change: where the reader
 /// has moved the map (as a link writes it), or `None` once the map fits the results again.
 /// Records the reported view as shown, so that it comes back from the link as no change.
@@ -346,6 +333,8 @@ fn view_to_report(motion: &mut Motion, linked: Option<MapView>) -> Option<Option
     (linked != Some(now)).then_some(Some(now))
 }
 
+/// The accessible name of a marker: "PLACE: N documents" for one place; the places, and
+/// what a click does, for a cluster.
 fn marker_name(c: &Cluster) -> String {
     match c.members.as_slice() {
         [one] => format!(
@@ -565,6 +554,28 @@ fn tooltip(c: &Cluster, (x, y): (f64, f64), view: &Viewport) -> Html {
             <text class="tooltip-detail" x="8" y="34">{ detail }</text>
         </g>
     }
+}
+
+/// One layer of outlines: the whole layer's path, or, zoomed in, one path per outline that
+/// meets `drawn_area`.
+fn outline_layer(
+    kind: OutlineKind,
+    class: &'static str,
+    whole: &'static str,
+    drawn_area: Option<[f64; 4]>,
+) -> Html {
+    let paths = basemap::paths();
+    let Some(area) = drawn_area else {
+        return html! { <path {class} d={AttrValue::Static(whole)} /> };
+    };
+    paths
+        .outlines_meeting(kind, area)
+        .into_iter()
+        .filter_map(|i| paths.outlines.get(i))
+        .map(|(code, d)| {
+            html! { <path key={code.as_str()} {class} d={AttrValue::Static(d.as_str())} /> }
+        })
+        .collect()
 }
 
 /// Country and state outlines of the results' places, shaded by how many results mention
