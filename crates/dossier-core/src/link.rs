@@ -54,18 +54,22 @@ pub struct MapView {
     pub zoom: f64,
 }
 
+/// Decimals a link writes of the map's centre (about 11 m at the equator) and of its zoom.
+const DEGREE_DECIMALS: usize = 4;
+const ZOOM_DECIMALS: usize = 2;
+
 impl MapView {
-    /// The view as a link writes it (4 decimals of a degree, 2 of zoom), so that a view
+    /// The view as a link writes it ([`DEGREE_DECIMALS`], [`ZOOM_DECIMALS`]), so that a view
     /// compared with the one its link restores is equal to it.
     pub fn as_written(self) -> MapView {
-        let round = |v: f64, places: i32| {
-            let factor = 10f64.powi(places);
+        let round = |v: f64, places: usize| {
+            let factor = 10f64.powi(places as i32);
             (v * factor).round() / factor
         };
         MapView {
-            lat: round(self.lat, 4),
-            lon: round(self.lon, 4),
-            zoom: round(self.zoom, 2),
+            lat: round(self.lat, DEGREE_DECIMALS),
+            lon: round(self.lon, DEGREE_DECIMALS),
+            zoom: round(self.zoom, ZOOM_DECIMALS),
         }
     }
 }
@@ -99,9 +103,9 @@ pub fn encode_link(link: &PageLink) -> String {
     if let Some(map) = link.map {
         parts.push(format!(
             "map={},{},{}",
-            decimal(map.lat, 4),
-            decimal(map.lon, 4),
-            decimal(map.zoom, 2)
+            decimal(map.lat, DEGREE_DECIMALS),
+            decimal(map.lon, DEGREE_DECIMALS),
+            decimal(map.zoom, ZOOM_DECIMALS)
         ));
     }
     if parts.is_empty() {
