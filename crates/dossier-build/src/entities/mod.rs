@@ -28,7 +28,7 @@ use dossier_ner::{Entity, EntityKind, Model};
 
 use crate::curation::{RuleError, RuleOutcome, Rules, SplitRule};
 use names::{is_acronym_of, name_key, person_name, proper_name};
-use sources::cited_sources;
+use sources::{cited_sources, CitedSource};
 
 /// The named-entity model, trained by `cargo xtask train-ner` (see data/ner/PROVENANCE.md).
 static MODEL_BYTES: &[u8] = include_bytes!("../../../../data/ner/model.bin");
@@ -116,6 +116,21 @@ struct Mention {
     place: Option<EntryId>,
 }
 
+impl Mention {
+    /// A mention of a name as written here, not a resolved place.
+    fn named(doc: usize, kind: FacetKind, name: String, start: usize, end: usize) -> Mention {
+        Mention {
+            doc,
+            kind,
+            written: name.clone(),
+            name,
+            start,
+            end,
+            place: None,
+        }
+    }
+}
+
 /// What recognition found in a corpus: the entities as facet values whose `docs` index into
 /// the documents, and where each is mentioned in each text.
 #[derive(Debug, Default)]
@@ -147,17 +162,19 @@ pub fn extract_curated_entities(
         .collect();
     let text_refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let recognised = recognise_corpus(recognisers, &text_refs);
+    let cited: Vec<Vec<CitedSource>> = texts.iter().map(|text| cited_sources(text)).collect();
     // Every name cited as a source somewhere: what the part after a photo credit's slash
     // must be for the span to split into a photographer and an agency.
-    let known_sources: BTreeSet<String> = texts
+    let known_sources: BTreeSet<String> = cited
         .iter()
-        .flat_map(|text| cited_sources(text))
+        .flatten()
         .map(|source| name_key(&source.name))
         .collect();
-    for (doc, (text, recognised)) in texts.iter().zip(recognised).enumerate() {
+    for (doc, ((text, recognised), cited)) in texts.iter().zip(recognised).zip(&cited).enumerate() {
         let found = document_mentions(
             doc,
             text,
+            cited,
             recognised,
             &recognisers.gazetteer,
             &known_sources,
@@ -244,28 +261,28 @@ fn apply_splits(
 /// points is its length in bytes).
 const TITLE_SEPARATOR: &str = "\n\n";
 
+/// The mentions of one document: its `text`, the sources it cites (`cited_sources`), what
+/// the tagger and the geoparser found in it.
 fn document_mentions(
     doc: usize,
     text: &str,
+    cited: &[CitedSource],
     recognised: Recognised,
     gazetteer: &Gazetteer,
     known_sources: &BTreeSet<String>,
 ) -> Vec<Mention> {
     let Recognised { entities, places } = recognised;
-    let cited = cited_sources(text);
     let mut mentions: Vec<Mention> = cited
         .iter()
         .filter_map(|source| {
             let name = proper_name(&source.name)?;
-            Some(Mention {
+            Some(Mention::named(
                 doc,
-                kind: FacetKind::Source,
-                written: name.clone(),
+                FacetKind::Source,
                 name,
-                start: source.start,
-                end: source.end,
-                place: None,
-            })
+                source.start,
+                source.end,
+            ))
         })
         .collect();
     let credits = sources::credit_spans(text);
@@ -276,15 +293,7 @@ fn document_mentions(
             continue;
         }
         if let Some(name) = person_name(&written) {
-            mentions.push(Mention {
-                doc,
-                kind: FacetKind::Person,
-                written: name.clone(),
-                name,
-                start,
-                end,
-                place: None,
-            });
+            mentions.push(Mention::named(doc, FacetKind::Person, name, start, end));
         }
     }
     for place in places {
@@ -325,7 +334,7 @@ fn document_mentions(
             continue;
         };
         if matches!(entity.kind, EntityKind::Person | EntityKind::Organisation) {
-            if let Some(split) = photo_credit(doc, start, &text, &cited, known_sources) {
+            if let Some(split) = photo_credit(doc, start, &text, known_sources) {
                 mentions.extend(split);
                 continue;
             }
@@ -367,15 +376,7 @@ fn document_mentions(
             mentions.retain(|m| !(m.kind == FacetKind::Source && m.start < end && start < m.end));
         }
         if let Some(name) = name {
-            mentions.push(Mention {
-                doc,
-                kind,
-                written: name.clone(),
-                name,
-                start,
-                end,
-                place: None,
-            });
+            mentions.push(Mention::named(doc, kind, name, start, end));
         }
     }
     mentions
@@ -388,27 +389,15 @@ fn photo_credit(
     doc: usize,
     start: usize,
     text: &str,
-    cited: &[sources::CitedSource],
     known_sources: &BTreeSet<String>,
 ) -> Option<Vec<Mention>> {
     let parts = spans::slash_parts(text, start)?;
     let (photographer, agencies) = parts.split_first()?;
-    let is_source = |name: &str| {
-        let key = name_key(name);
-        known_sources.contains(&key) || cited.iter().any(|s| name_key(&s.name) == key)
-    };
+    let is_source = |name: &str| known_sources.contains(&name_key(name));
     if agencies.is_empty() || !agencies.iter().all(|(_, _, name)| is_source(name)) {
         return None;
     }
-    let mention = |kind, name: String, start, end| Mention {
-        doc,
-        kind,
-        written: name.clone(),
-        name,
-        start,
-        end,
-        place: None,
-    };
+    let mention = |kind, name, start, end| Mention::named(doc, kind, name, start, end);
     let mut found: Vec<Mention> = agencies
         .iter()
         .filter_map(|(start, end, name)| {
@@ -714,15 +703,7 @@ mod tests {
     use super::*;
 
     fn mention(doc: usize, kind: FacetKind, name: &str) -> Mention {
-        Mention {
-            doc,
-            kind,
-            name: name.to_owned(),
-            written: name.to_owned(),
-            start: 0,
-            end: name.chars().count(),
-            place: None,
-        }
+        Mention::named(doc, kind, name.to_owned(), 0, name.chars().count())
     }
 
     fn kinds_and_names(mentions: &[Mention]) -> Vec<(FacetKind, &str)> {
@@ -778,7 +759,7 @@ mod tests {
     fn a_photo_credit_splits_into_a_person_and_its_agency() {
         let known: BTreeSet<String> = [name_key("Example Wire")].into_iter().collect();
         let text = "Ana al-Lopes / Example Wire";
-        let found = photo_credit(3, 10, text, &[], &known).expect("a credit");
+        let found = photo_credit(3, 10, text, &known).expect("a credit");
         assert_eq!(
             kinds_and_names(&found),
             [
@@ -794,7 +775,7 @@ mod tests {
     #[test]
     fn a_slash_between_names_that_are_no_sources_is_no_credit() {
         let known: BTreeSet<String> = [name_key("Example Wire")].into_iter().collect();
-        assert!(photo_credit(0, 0, "Example Rock/Other Band", &[], &known).is_none());
-        assert!(photo_credit(0, 0, "Example Wire", &[], &known).is_none());
+        assert!(photo_credit(0, 0, "Example Rock/Other Band", &known).is_none());
+        assert!(photo_credit(0, 0, "Example Wire", &known).is_none());
     }
 }

@@ -44,8 +44,8 @@ pub fn trim_span(text: &str, start: usize) -> Option<(usize, usize, String)> {
         }
         if from < to {
             let (first, last) = (chars[from], chars[to - 1]);
+            let inner = &chars[from + 1..to.max(from + 1)];
             for &(open, close) in PAIRS {
-                let inner = &chars[from + 1..to.max(from + 1)];
                 if to - from >= 2 && first == open && last == close {
                     from += 1;
                     to -= 1;
