@@ -124,6 +124,20 @@ export function useSite(name) {
   return fixture;
 }
 
+/**
+ * Opens the first result listed and waits for the document: resolves to { title, article }
+ * once the article's heading is that result's title.
+ */
+export async function openFirstResult(page) {
+  const first = page.getByRole('list', { name: 'Results' }).getByRole('button').first();
+  const title = await first.innerText();
+  await first.click();
+  const article = page.getByRole('article');
+  await article.waitFor();
+  assert.equal(await article.getByRole('heading', { level: 2 }).innerText(), title);
+  return { title, article };
+}
+
 /** The single-file build for the default corpus, from the env var xtask sets. */
 export function singleFilePath() {
   const path = process.env.DOSSIER_SINGLE_FILE;

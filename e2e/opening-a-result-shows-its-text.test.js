@@ -1,19 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSite, search, useSite } from './harness.js';
+import { openFirstResult, openSite, search, useSite } from './harness.js';
 
 const fixture = useSite('default');
 
 test('opening a result shows the whole text with the query marked, and back returns to the list', async () => {
   const { page } = await openSite(fixture.browser, fixture.site.url);
   await search(page, 'oil prices', '');
-  const first = page.getByRole('list', { name: 'Results' }).getByRole('button').first();
-  const title = await first.innerText();
-  await first.click();
-
-  const article = page.getByRole('article');
-  await article.waitFor();
-  assert.equal(await article.getByRole('heading', { level: 2 }).innerText(), title);
+  const { article } = await openFirstResult(page);
   const text = await article.locator('.doc-text').innerText();
   assert.ok(text.length > 1000, `the reader shows the full text (${text.length} chars)`);
   assert.ok((await article.locator('mark').count()) > 0, 'query words are marked');

@@ -3,7 +3,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openSingleFile, revealMarker, search, singleFilePath } from './harness.js';
+import { launchBrowser, openFirstResult, openSingleFile, revealMarker, search, singleFilePath } from './harness.js';
 
 let browser;
 before(async () => {
@@ -21,12 +21,7 @@ test('searching Muhandis and opening a result work from disk, and the page asks 
   await search(page, 'Muhandis', '3 documents');
   const results = page.getByRole('list', { name: 'Results' }).getByRole('listitem');
   assert.equal(await results.count(), 3);
-  const first = page.getByRole('list', { name: 'Results' }).getByRole('button').first();
-  const title = await first.innerText();
-  await first.click();
-  const article = page.getByRole('article');
-  await article.waitFor();
-  assert.equal(await article.getByRole('heading', { level: 2 }).innerText(), title);
+  const { article } = await openFirstResult(page);
   assert.ok((await article.locator('.doc-text').innerText()).length > 1000, 'the reader shows the full text');
 
   assert.deepEqual(requests, [url], 'no request but the file itself');
@@ -48,10 +43,7 @@ test('clicking a map marker narrows the results to that place, from disk', async
 test('a deep link in the hash opens its document inside the same file', async () => {
   const first = await openSingleFile(browser, singleFilePath());
   await search(first.page, 'Muhandis', '3 documents');
-  const result = first.page.getByRole('list', { name: 'Results' }).getByRole('button').first();
-  const title = await result.innerText();
-  await result.click();
-  await first.page.getByRole('article').waitFor();
+  const { title } = await openFirstResult(first.page);
   let link = '';
   for (let tries = 0; !link.includes('doc=') && tries < 100; tries += 1) {
     link = await first.page.evaluate(() => location.href);
