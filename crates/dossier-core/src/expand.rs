@@ -12,6 +12,8 @@
 //! variant, nor — while typing — as a prefix): a word that is in the dictionary is what the
 //! user meant.
 
+use std::cmp::Reverse;
+
 use fst::{Automaton, IntoStreamer, Streamer};
 
 use crate::analysis::{conflation_key, is_stop_word, stem};
@@ -165,37 +167,36 @@ fn typo_expansions(
     if max_edits == 0 {
         return Ok(Vec::new());
     }
-    let mut candidates = Vec::new();
+    // The best MAX_TYPO_EXPANSIONS so far: fewest edits, then most frequent, then (as the
+    // stream comes) alphabetical. Only those that make the cut are copied out.
+    let mut best: Vec<(usize, u32, Vec<u8>, u64)> = Vec::with_capacity(MAX_TYPO_EXPANSIONS + 1);
     let mut stream = bundle
         .terms()
         .search(FuzzyTerm::new(word, max_edits, prefix))
         .into_stream();
+    let mut seen = 0;
     while let Some((key, offset)) = stream.next() {
         let edits = if prefix {
             prefix_edit_distance(word.as_bytes(), key)
         } else {
             edit_distance(word.as_bytes(), key)
         };
-        let doc_freq = bundle.postings(offset)?.doc_freq();
-        candidates.push((
-            edits,
-            doc_freq,
-            String::from_utf8_lossy(key).into_owned(),
-            offset,
-        ));
-        if candidates.len() >= MAX_TYPO_CANDIDATES {
+        let doc_freq = Bundle::doc_freq_hint(offset);
+        let at =
+            best.partition_point(|(e, df, _, _)| (*e, Reverse(*df)) <= (edits, Reverse(doc_freq)));
+        if at < MAX_TYPO_EXPANSIONS {
+            best.insert(at, (edits, doc_freq, key.to_vec(), offset));
+            best.truncate(MAX_TYPO_EXPANSIONS);
+        }
+        seen += 1;
+        if seen >= MAX_TYPO_CANDIDATES {
             break;
         }
     }
-    candidates.sort_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then(b.1.cmp(&a.1))
-            .then_with(|| a.2.cmp(&b.2))
-    });
-    Ok(candidates
+    Ok(best
         .into_iter()
-        .take(MAX_TYPO_EXPANSIONS)
-        .map(|(edits, _, term, offset)| {
+        .map(|(edits, _, key, offset)| {
+            let term = String::from_utf8_lossy(&key).into_owned();
             let weight = TYPO_WEIGHTS[edits.clamp(1, 2) - 1];
             // A prefix typo is both unfinished and mistyped: discount it for both.
             let weight = if prefix {

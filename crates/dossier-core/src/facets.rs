@@ -168,6 +168,10 @@ pub struct FacetIndex {
     global_order: Vec<u32>,
     /// For each kind (in `FacetKind::ALL` order), its range of `global_order`.
     kind_ranges: Vec<std::ops::Range<usize>>,
+    /// How many documents carry each value, packed: counting the complement of a large
+    /// result set reads them all, and reaching each through its `FacetValue` missed the
+    /// cache on every one.
+    totals: Vec<u32>,
 }
 
 impl FacetIndex {
@@ -209,12 +213,14 @@ impl FacetIndex {
                 start..end
             })
             .collect();
+        let totals = values.iter().map(|v| v.docs.len() as u32).collect();
         FacetIndex {
             values,
             doc_offsets,
             doc_values,
             global_order,
             kind_ranges,
+            totals,
         }
     }
 
@@ -262,8 +268,8 @@ impl FacetIndex {
             }
         }
         if complement {
-            for (count, value) in counts.iter_mut().zip(&self.values) {
-                *count = value.docs.len() as u32 - *count;
+            for (count, total) in counts.iter_mut().zip(&self.totals) {
+                *count = total - *count;
             }
         }
         let mut result = FacetCounts::new();

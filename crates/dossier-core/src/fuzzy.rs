@@ -13,6 +13,8 @@
 
 use fst::Automaton;
 
+use crate::analysis::MAX_TERM_BYTES;
+
 /// The most edits a word of `chars` characters tolerates: none below 4 letters (too many short
 /// words are one edit apart), one from 4, two from 8.
 pub fn max_edits_for(chars: usize) -> u8 {
@@ -33,21 +35,29 @@ pub struct FuzzyTerm<'q> {
 }
 
 impl<'q> FuzzyTerm<'q> {
+    /// A query longer than the longest dictionary term is cut to its length, as the index cut
+    /// the terms: the table then fits in a fixed-size row.
     pub fn new(query: &'q str, max_edits: u8, prefix: bool) -> Self {
+        let query = query.as_bytes();
         FuzzyTerm {
-            query: query.as_bytes(),
+            query: &query[..query.len().min(MAX_TERM_BYTES)],
             max_edits,
             prefix,
         }
     }
 }
 
+/// Cells in a row of the table: one per query byte, plus the empty prefix.
+const CELLS: usize = MAX_TERM_BYTES + 1;
+
 /// One row of the edit-distance table, plus what a transposition needs: the previous row and
-/// the previous byte.
+/// the previous byte. Fixed-size, so stepping the automaton never allocates: a two-edit
+/// search visits thousands of dictionary nodes per keystroke.
 #[derive(Debug, Clone)]
 pub struct Row {
-    cells: Vec<u8>,
-    previous: Vec<u8>,
+    cells: [u8; CELLS],
+    /// The row before, valid when `last_byte` is set.
+    previous: [u8; CELLS],
     last_byte: Option<u8>,
     /// Prefix mode: some prefix of the input so far was within the limit, so every
     /// continuation matches.
@@ -58,13 +68,14 @@ impl Automaton for FuzzyTerm<'_> {
     type State = Option<Row>;
 
     fn start(&self) -> Option<Row> {
-        let cells: Vec<u8> = (0..=self.query.len())
-            .map(|i| (i as u8).min(self.max_edits + 1))
-            .collect();
+        let mut cells = [0u8; CELLS];
+        for (i, cell) in cells.iter_mut().enumerate().take(self.query.len() + 1) {
+            *cell = (i as u8).min(self.max_edits + 1);
+        }
         let prefix_matched = self.prefix && cells[self.query.len()] <= self.max_edits;
         Some(Row {
-            previous: Vec::new(),
             cells,
+            previous: [0; CELLS],
             last_byte: None,
             prefix_matched,
         })
@@ -91,26 +102,24 @@ impl Automaton for FuzzyTerm<'_> {
         }
         let limit = self.max_edits + 1;
         let q = self.query;
-        let mut cells = Vec::with_capacity(row.cells.len());
-        cells.push(row.cells[0].saturating_add(1).min(limit));
+        let mut cells = [0u8; CELLS];
+        cells[0] = row.cells[0].saturating_add(1).min(limit);
+        let mut any_within = cells[0] <= self.max_edits;
         for i in 1..=q.len() {
             let substitution = row.cells[i - 1] + u8::from(q[i - 1] != byte);
             let mut best = substitution.min(row.cells[i] + 1).min(cells[i - 1] + 1);
-            if i >= 2
-                && row.last_byte == Some(q[i - 1])
-                && q[i - 2] == byte
-                && !row.previous.is_empty()
-            {
+            if i >= 2 && row.last_byte == Some(q[i - 1]) && q[i - 2] == byte {
                 best = best.min(row.previous[i - 2] + 1);
             }
-            cells.push(best.min(limit));
+            cells[i] = best.min(limit);
+            any_within |= cells[i] <= self.max_edits;
         }
-        if cells.iter().all(|&c| c > self.max_edits) {
+        if !any_within {
             return None;
         }
         let prefix_matched = self.prefix && cells[q.len()] <= self.max_edits;
         Some(Row {
-            previous: row.cells.clone(),
+            previous: row.cells,
             cells,
             last_byte: Some(byte),
             prefix_matched,
@@ -121,10 +130,26 @@ impl Automaton for FuzzyTerm<'_> {
 /// Optimal string alignment distance between two byte strings: the oracle the automaton is
 /// tested against, and how search ranks a typo match by its number of edits.
 pub fn edit_distance(a: &[u8], b: &[u8]) -> usize {
-    let mut previous: Vec<usize> = Vec::new();
+    distances_to_prefixes(a, b)[b.len()]
+}
+
+/// The fewest edits between `query` and any prefix of `term`.
+pub fn prefix_edit_distance(query: &[u8], term: &[u8]) -> usize {
+    distances_to_prefixes(query, term)
+        .into_iter()
+        .min()
+        .unwrap_or(query.len())
+}
+
+/// The last row of the optimal-string-alignment table of `a` against `b`: entry `j` is the
+/// distance between `a` and `b[..j]`. One table answers both distances above; a prefix typo
+/// ranks up to hundreds of candidates per keystroke, so it is not rebuilt per prefix.
+fn distances_to_prefixes(a: &[u8], b: &[u8]) -> Vec<usize> {
+    let mut previous: Vec<usize> = vec![0; b.len() + 1];
     let mut row: Vec<usize> = (0..=b.len()).collect();
+    let mut next: Vec<usize> = vec![0; b.len() + 1];
     for i in 1..=a.len() {
-        let mut next = vec![i; b.len() + 1];
+        next[0] = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             next[j] = (row[j - 1] + cost).min(row[j] + 1).min(next[j - 1] + 1);
@@ -132,17 +157,10 @@ pub fn edit_distance(a: &[u8], b: &[u8]) -> usize {
                 next[j] = next[j].min(previous[j - 2] + 1);
             }
         }
-        previous = std::mem::replace(&mut row, next);
+        std::mem::swap(&mut previous, &mut row);
+        std::mem::swap(&mut row, &mut next);
     }
-    row[b.len()]
-}
-
-/// The fewest edits between `query` and any prefix of `term`.
-pub fn prefix_edit_distance(query: &[u8], term: &[u8]) -> usize {
-    (0..=term.len())
-        .map(|end| edit_distance(query, &term[..end]))
-        .min()
-        .unwrap_or(query.len())
+    row
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -196,6 +214,17 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn prefix_distance_is_the_distance_to_the_nearest_prefix(
+            query in "[abc]{0,6}",
+            term in "[abc]{0,8}",
+        ) {
+            let by_prefix = (0..=term.len())
+                .map(|end| edit_distance(query.as_bytes(), &term.as_bytes()[..end]))
+                .min();
+            prop_assert_eq!(Some(prefix_edit_distance(query.as_bytes(), term.as_bytes())), by_prefix);
+        }
+
         #[test]
         fn the_automaton_accepts_exactly_what_the_edit_distance_allows(
             words in proptest::collection::vec("[abc]{0,7}", 1..30),
