@@ -63,6 +63,9 @@ pub fn bare_name(full: &str) -> &str {
     }
 }
 
+/// A division: (country, first-level division, its name as GeoNames writes it).
+type Division<'a> = (&'a str, &'a str, &'a str);
+
 fn e4(value: f64) -> i64 {
     (value * 1e4).round() as i64
 }
@@ -72,7 +75,7 @@ fn e4(value: f64) -> i64 {
 /// country is left out: the city stands for that name ("City of Edinburgh", the province of
 /// Catania), and one name would otherwise have two places a few kilometres apart.
 pub fn second_level_divisions(inputs: &Inputs, notes: &mut Vec<String>) -> Vec<PlaceEntry> {
-    let mut groups: BTreeMap<(&str, &str, &str), Vec<(f64, f64)>> = BTreeMap::new();
+    let mut groups: BTreeMap<Division, Vec<(f64, f64)>> = BTreeMap::new();
     let mut of_point: HashMap<(&str, i64, i64), (&str, &str)> = HashMap::new();
     for place in &inputs.named_places {
         let known = inputs.countries.contains_key(&place.cc)
@@ -93,7 +96,7 @@ pub fn second_level_divisions(inputs: &Inputs, notes: &mut Vec<String>) -> Vec<P
             (place.admin1.as_str(), place.admin2.as_str()),
         );
     }
-    let mut population: HashMap<(&str, &str, &str), u64> = HashMap::new();
+    let mut population: HashMap<Division, u64> = HashMap::new();
     let mut city_names: HashSet<(&str, String)> = HashSet::new();
     for city in inputs.cities.values() {
         let cc = city.countrycode.as_str();
