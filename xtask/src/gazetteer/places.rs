@@ -81,7 +81,7 @@ pub fn build(sources: &Sources, inputs: &Inputs, basemap: &Basemap) -> Result<Bu
     entries.extend(countries);
     entries.extend(us_states(inputs, basemap, &admin1_population, &mut notes)?);
     entries.extend(provinces(inputs, &admin1_population, &mut notes));
-    entries.extend(second_level_divisions(inputs, &mut notes));
+    entries.extend(second_level_divisions(inputs, &admin1, &mut notes));
     let counties = Topology::load(&sources.us_atlas("counties-10m.json"))?;
     entries.extend(us_counties(inputs, &counties, &mut notes)?);
     entries.extend(airports(inputs, &admin1));
