@@ -118,44 +118,62 @@ pub fn expand_word(
     Ok(expansions)
 }
 
+/// A dictionary term copied out of the stream: its bytes and its value.
+type CopiedTerm = (Vec<u8>, u64);
+
 fn prefix_expansions(
     bundle: &Bundle<'_>,
     word: &str,
     already: &[Expansion],
 ) -> Result<Vec<Expansion>, BundleError> {
     let keep = max_prefix_expansions(word.chars().count());
-    // The best `keep` so far, most frequent first (ties: alphabetical, as the stream comes).
-    // A one-letter prefix streams thousands of terms: only those that make the cut are
-    // copied out of the dictionary.
-    let mut best: Vec<(u32, Vec<u8>, u64)> = Vec::with_capacity(keep + 1);
+    // The best `keep`, most frequent first (ties: alphabetical, as the stream comes).
+    let mut best: Vec<(Reverse<u32>, CopiedTerm)> = Vec::with_capacity(keep + 1);
     let mut stream = bundle
         .terms()
         .search(fst::automaton::Str::new(word).starts_with())
         .into_stream();
     while let Some((key, value)) = stream.next() {
-        let doc_freq = Bundle::doc_freq_hint(value);
-        if best.len() == keep && best.last().is_some_and(|(df, _, _)| *df >= doc_freq) {
-            continue;
-        }
-        if key == word.as_bytes() || already.iter().any(|e| e.term.as_bytes() == key) {
-            continue;
-        }
-        // `th` is not a search for "the": stop words only match when typed whole.
-        if std::str::from_utf8(key).is_ok_and(is_stop_word) {
-            continue;
-        }
-        let at = best.partition_point(|(df, _, _)| *df >= doc_freq);
-        best.insert(at, (doc_freq, key.to_vec(), value));
-        best.truncate(keep);
+        let rank = Reverse(Bundle::doc_freq_hint(value));
+        keep_best(&mut best, keep, rank, || {
+            if key == word.as_bytes() || already.iter().any(|e| e.term.as_bytes() == key) {
+                return None;
+            }
+            // `th` is not a search for "the": stop words only match when typed whole.
+            if std::str::from_utf8(key).is_ok_and(is_stop_word) {
+                return None;
+            }
+            Some((key.to_vec(), value))
+        });
     }
     Ok(best
         .into_iter()
-        .map(|(_, key, offset)| Expansion {
+        .map(|(_, (key, offset))| Expansion {
             term: String::from_utf8_lossy(&key).into_owned(),
             offset,
             weight: PREFIX_WEIGHT,
         })
         .collect())
+}
+
+/// Offers a streamed item to `best`, the best `keep` so far by `rank` (lowest first; equal
+/// ranks in the order they came). `make` runs only for an item that makes the cut, and may
+/// still turn it down: a prefix or typo search streams up to thousands of dictionary terms,
+/// and only the few kept are copied out of the dictionary.
+fn keep_best<R: Ord, T>(
+    best: &mut Vec<(R, T)>,
+    keep: usize,
+    rank: R,
+    make: impl FnOnce() -> Option<T>,
+) {
+    let at = best.partition_point(|(kept, _)| *kept <= rank);
+    if at >= keep {
+        return;
+    }
+    if let Some(item) = make() {
+        best.insert(at, (rank, item));
+        best.truncate(keep);
+    }
 }
 
 fn typo_expansions(
@@ -167,9 +185,10 @@ fn typo_expansions(
     if max_edits == 0 {
         return Ok(Vec::new());
     }
-    // The best MAX_TYPO_EXPANSIONS so far: fewest edits, then most frequent, then (as the
-    // stream comes) alphabetical. Only those that make the cut are copied out.
-    let mut best: Vec<(usize, u32, Vec<u8>, u64)> = Vec::with_capacity(MAX_TYPO_EXPANSIONS + 1);
+    // The best MAX_TYPO_EXPANSIONS: fewest edits, then most frequent, then (as the stream
+    // comes) alphabetical.
+    let mut best: Vec<((usize, Reverse<u32>), CopiedTerm)> =
+        Vec::with_capacity(MAX_TYPO_EXPANSIONS + 1);
     let mut stream = bundle
         .terms()
         .search(FuzzyTerm::new(word, max_edits, prefix))
@@ -181,13 +200,10 @@ fn typo_expansions(
         } else {
             edit_distance(word.as_bytes(), key)
         };
-        let doc_freq = Bundle::doc_freq_hint(offset);
-        let at =
-            best.partition_point(|(e, df, _, _)| (*e, Reverse(*df)) <= (edits, Reverse(doc_freq)));
-        if at < MAX_TYPO_EXPANSIONS {
-            best.insert(at, (edits, doc_freq, key.to_vec(), offset));
-            best.truncate(MAX_TYPO_EXPANSIONS);
-        }
+        let rank = (edits, Reverse(Bundle::doc_freq_hint(offset)));
+        keep_best(&mut best, MAX_TYPO_EXPANSIONS, rank, || {
+            Some((key.to_vec(), offset))
+        });
         seen += 1;
         if seen >= MAX_TYPO_CANDIDATES {
             break;
@@ -195,7 +211,7 @@ fn typo_expansions(
     }
     Ok(best
         .into_iter()
-        .map(|(edits, _, key, offset)| {
+        .map(|((edits, _), (key, offset))| {
             let term = String::from_utf8_lossy(&key).into_owned();
             let weight = TYPO_WEIGHTS[edits.clamp(1, 2) - 1];
             // A prefix typo is both unfinished and mistyped: discount it for both.
