@@ -65,6 +65,9 @@ pub struct PlaceMention {
     pub source: MentionSource,
     /// The gazetteer entry it is, or `None` when no candidate exists.
     pub entry: Option<EntryId>,
+    /// Written after "the": a small town's name or a city's alternate name there is a
+    /// building or a body ("the White House"), not the town.
+    pub after_the: bool,
 }
 
 /// Words that make an organisation's name an institution of the place it begins with
@@ -72,16 +75,18 @@ pub struct PlaceMention {
 /// not among them: "Washington Post", "Boston Dynamics" and "United Russia" stay whole.
 #[rustfmt::skip]
 const INSTITUTION_HEADS: &[&str] = &[
-    "academy", "agency", "airport", "archdiocese", "association", "authority", "board",
-    "borough", "centre", "center", "chamber", "city", "clerk", "clinic", "college",
-    "commission", "commissioners", "community", "council", "county", "court", "courts",
-    "department", "diocese", "district", "elementary", "emergency", "fair", "festival", "fire",
-    "government", "guard", "hall", "harbor", "harbour", "health", "high", "highway", "hospital",
-    "housing", "jail", "legislature", "library", "medical", "metropolitan", "municipal",
-    "museum", "office", "parish", "park", "parks", "patrol", "police", "port", "prison",
-    "province", "provincial", "public", "regional", "rescue", "school", "schools", "senate",
-    "sheriff", "sheriffs", "squad", "state", "station", "supreme", "town", "township",
-    "transit", "trooper", "troopers", "university", "village", "water", "zoo",
+    "academy", "agency", "airport", "archdiocese", "association", "attorney", "authority",
+    "board", "borough", "bureau", "cabinet", "centre", "center", "chamber", "city", "clerk",
+    "clinic", "club", "college", "commission", "commissioners", "committee", "community",
+    "council", "county", "court", "courts", "department", "diocese", "district", "division",
+    "elementary", "emergency", "fair", "festival", "fire", "foundation", "government",
+    "guard", "hall", "harbor", "harbour", "health", "high", "highway", "historical",
+    "hospital", "housing", "jail", "legislature", "library", "medical", "metropolitan",
+    "municipal", "museum", "office", "parish", "park", "parks", "patrol", "police", "port",
+    "prison", "province", "provincial", "public", "regional", "rescue", "school", "schools",
+    "senate", "service", "services", "sheriff", "sheriffs", "society", "squad", "state",
+    "station", "supreme", "town", "township", "transit", "trooper", "troopers", "university",
+    "village", "visitors", "water", "zoo",
 ];
 
 /// Words after which a place name ends an institution's name ("University of Iowa").
@@ -105,6 +110,7 @@ const TIME_WORDS: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "spring", "summer", "autumn", "fall", "winter", "christmas", "easter",
+    "passover", "ramadan", "hanukkah", "thanksgiving", "halloween",
 ];
 
 /// A city must be this populous to be found by one of its alternate names.
@@ -119,6 +125,20 @@ const ORGANISATION_CITY_POPULATION: u64 = 50_000;
 const COMPASS_POINTS: &[&str] = &[
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
 ];
+
+/// Words that place a part of a place ("Northeast Georgia", "Southern California"): the
+/// mention is the place after them unless the whole is a name of its own ("North Carolina",
+/// "South Sudan"). Alone, none of them is a place, whatever province abroad is called so
+/// ("West", "Western", "Central").
+#[rustfmt::skip]
+const PART_OF: &[&str] = &[
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "northern", "southern", "eastern", "western", "central", "upstate", "downstate",
+];
+
+/// A state or province this populous is named in parts ("Southern California"); below it,
+/// "Plateau" or "Midlands" are as likely words of a longer name.
+const PART_OF_STATE_POPULATION: u64 = 2_000_000;
 
 /// A city this populous is well known enough to be found without the tagger.
 const WELL_KNOWN_CITY_POPULATION: u64 = 1_000_000;
@@ -221,6 +241,13 @@ fn words(text: &str) -> Vec<Word> {
     words
 }
 
+/// The words wholly inside `start..end` (words are in text order).
+fn words_in(words: &[Word], start: usize, end: usize) -> &[Word] {
+    let first = words.partition_point(|w| w.start < start);
+    let past = first + words[first..].partition_point(|w| w.end <= end);
+    &words[first..past]
+}
+
 fn key_of(run: &[&Word]) -> String {
     run.iter()
         .map(|w| w.term.as_str())
@@ -242,6 +269,7 @@ fn recognise(
         text: slice(chars, start, end),
         source,
         entry: None,
+        after_the: false,
     };
 
     // "X County" and "X Parish" are places wherever they stand, inside an organisation's name
@@ -265,25 +293,60 @@ fn recognise(
                 .iter()
                 .any(|s| s.kind == SpanKind::Place && s.start < end && start < s.end);
             if county && !in_place {
-                mentions.push(mention(start, end, MentionSource::Institution));
+                if let Some((start, end)) = trim_place_span(chars, start, end) {
+                    mentions.push(mention(start, end, MentionSource::Institution));
+                }
                 break;
             }
         }
     }
 
+    let spans = &joined_compass_splits(chars, spans);
+    // Each person's words, for telling a person named again from a town the tagger misread.
+    let people: Vec<(String, BTreeSet<&str>)> = spans
+        .iter()
+        .filter(|s| s.kind == SpanKind::Person)
+        .map(|s| {
+            let inside = words_in(&words, s.start, s.end);
+            (
+                key_of(&inside.iter().collect::<Vec<_>>()),
+                inside.iter().map(|w| w.term.as_str()).collect(),
+            )
+        })
+        .collect();
     for span in spans {
-        let inside: Vec<&Word> = words
-            .iter()
-            .filter(|w| w.start >= span.start && w.end <= span.end)
-            .collect();
+        let inside: Vec<&Word> = words_in(&words, span.start, span.end).iter().collect();
         match span.kind {
             SpanKind::Place => {
                 if continues_as_a_name(&words, spans, span.end) {
                     continue;
                 }
-                if let Some((start, end)) = trim_place_span(chars, span.start, span.end) {
-                    mentions.push(mention(start, end, MentionSource::Tagger));
+                let Some((start, end)) = trim_place_span(chars, span.start, span.end) else {
+                    continue;
+                };
+                let inside: Vec<&Word> = inside
+                    .into_iter()
+                    .filter(|w| w.start >= start && w.end <= end)
+                    .collect();
+                // A bare direction ("the West") or a time the tagger took for a place.
+                if let [only] = inside[..] {
+                    let term = only.term.as_str();
+                    if PART_OF.contains(&term) || TIME_WORDS.contains(&term) {
+                        continue;
+                    }
                 }
+                let (start, end) = without_part_of(gazetteer, &inside).unwrap_or((start, end));
+                // Only the tagger's own places: an institution's place is usually after "the"
+                // ("the Dublin Singers").
+                let after_the = words
+                    .iter()
+                    .rev()
+                    .find(|w| w.end <= start)
+                    .is_some_and(|w| w.term == "the" && w.end + 1 == start);
+                mentions.push(PlaceMention {
+                    after_the,
+                    ..mention(start, end, MentionSource::Tagger)
+                });
             }
             SpanKind::Organisation => {
                 let counted = mentions
@@ -292,13 +355,19 @@ fn recognise(
                 if counted {
                     continue;
                 }
-                if let Some((start, end)) = place_named_as_organisation(gazetteer, &inside) {
-                    mentions.push(mention(start, end, MentionSource::Institution));
-                } else if let Some((start, end)) = institution_place(gazetteer, &inside) {
+                let found = place_named_as_organisation(gazetteer, &inside)
+                    .or_else(|| institution_place(gazetteer, &inside));
+                if let Some((start, end)) = found {
+                    let end = with_abbreviation_stop(chars, start, end);
                     mentions.push(mention(start, end, MentionSource::Institution));
                 }
             }
-            SpanKind::Person | SpanKind::Other => {}
+            SpanKind::Person => {
+                if person_named_as_place(gazetteer, chars, &inside, spans, &words, &people) {
+                    mentions.push(mention(span.start, span.end, MentionSource::Tagger));
+                }
+            }
+            SpanKind::Other => {}
         }
     }
 
@@ -335,6 +404,7 @@ fn recognise(
             if !run.iter().all(|w| w.capitalised)
                 || !consecutive(chars, &run)
                 || (length == 1 && is_stop_word(&run[0].term) && !is_abbreviation(chars, run[0]))
+                || (length == 1 && PART_OF.contains(&run[0].term.as_str()))
             {
                 continue;
             }
@@ -392,6 +462,55 @@ fn recognise(
     mentions.sort_by_key(|m| (m.start, m.end));
     mentions.dedup_by(|a, b| a.start < b.end && b.start < a.end);
     mentions
+}
+
+/// The tagger sometimes splits a place that begins with a compass point ("North" | "Kansas
+/// City"); the two spans are joined, so the whole name is looked up before its parts.
+fn joined_compass_splits(chars: &[char], spans: &[TaggedSpan]) -> Vec<TaggedSpan> {
+    let mut joined: Vec<TaggedSpan> = Vec::with_capacity(spans.len());
+    for span in spans {
+        if let Some(previous) = joined.last_mut() {
+            let word = slice(chars, previous.start, previous.end).to_lowercase();
+            if previous.kind == SpanKind::Place
+                && span.kind == SpanKind::Place
+                && span.start == previous.end + 1
+                && chars.get(previous.end) == Some(&' ')
+                && COMPASS_POINTS.contains(&word.as_str())
+            {
+                previous.end = span.end;
+                continue;
+            }
+        }
+        joined.push(span.clone());
+    }
+    joined
+}
+
+/// "Northeast Georgia" → the span of "Georgia", when the gazetteer lacks the whole and the
+/// rest is, by its own name, a country, a big state or province, or a city. Smaller places
+/// and regions keep the whole name: "West Africa" and "West Midlands" are regions of their
+/// own, not parts of Africa or of a Zimbabwean province called Midlands.
+fn without_part_of(gazetteer: &Gazetteer, words: &[&Word]) -> Option<(usize, usize)> {
+    let (first, rest) = words.split_first()?;
+    if rest.is_empty()
+        || !PART_OF.contains(&first.term.as_str())
+        || !gazetteer.lookup_key(&key_of(words)).is_empty()
+    {
+        return None;
+    }
+    let key = key_of(rest);
+    let whole_place = gazetteer
+        .lookup_key(&key)
+        .iter()
+        .map(|&id| gazetteer.entry(id))
+        .filter(|entry| name_key(&entry.name) == key)
+        .any(|entry| match entry.kind {
+            PlaceKind::Country => true,
+            PlaceKind::State => entry.population >= PART_OF_STATE_POPULATION,
+            PlaceKind::City => entry.population >= ALTERNATE_NAME_CITY_POPULATION,
+            _ => false,
+        });
+    whole_place.then(|| (rest[0].start, rest[rest.len() - 1].end))
 }
 
 /// A news dateline: a place in capitals opening a line, before a dash or an agency
@@ -500,6 +619,12 @@ fn place_named_as_organisation(gazetteer: &Gazetteer, words: &[&Word]) -> Option
     if !words.iter().all(|w| w.capitalised) {
         return None;
     }
+    // "West said": a person the tagger called a body, not Cameroon's West Region.
+    if let [only] = words {
+        if PART_OF.contains(&only.term.as_str()) {
+            return None;
+        }
+    }
     let key = key_of(words);
     gazetteer
         .lookup_key(&key)
@@ -517,11 +642,90 @@ fn place_named_as_organisation(gazetteer: &Gazetteer, words: &[&Word]) -> Option
         .then_some((first.start, last.end))
 }
 
+/// A "person" that is a place's own name and shares no word with any other person of the
+/// text (a real person is named again: "Glen Allen" … "Allen said"; a town the tagger
+/// misread is not). Two or more words suffice ("Rock Hill", "Sioux Falls"); one word
+/// ("Monroe", "Tbilisi") also needs the text to say it is a place: a country or state, the
+/// same name tagged a place elsewhere, or a state or country after a comma ("Surprise,
+/// Ariz.").
+fn person_named_as_place(
+    gazetteer: &Gazetteer,
+    chars: &[char],
+    inside: &[&Word],
+    spans: &[TaggedSpan],
+    words: &[Word],
+    people: &[(String, BTreeSet<&str>)],
+) -> bool {
+    let (Some(first), Some(last)) = (inside.first(), inside.last()) else {
+        return false;
+    };
+    if !inside.iter().all(|w| w.capitalised) {
+        return false;
+    }
+    let key = key_of(inside);
+    let mut kinds = gazetteer
+        .lookup_key(&key)
+        .iter()
+        .map(|&id| gazetteer.entry(id))
+        .filter(|entry| name_key(&entry.name) == key)
+        .map(|entry| entry.kind);
+    let is_place = if inside.len() >= 2 {
+        kinds.any(|kind| {
+            matches!(
+                kind,
+                PlaceKind::City | PlaceKind::County | PlaceKind::State | PlaceKind::Country
+            )
+        })
+    } else {
+        let kinds: Vec<PlaceKind> = kinds.collect();
+        let region = kinds
+            .iter()
+            .any(|kind| matches!(kind, PlaceKind::State | PlaceKind::Country));
+        let placed_elsewhere = || {
+            spans.iter().any(|s| {
+                s.kind == SpanKind::Place
+                    && s.start != first.start
+                    && key_of(&words_in(words, s.start, s.end).iter().collect::<Vec<_>>()) == key
+            })
+        };
+        let region_after = || {
+            let next = words.partition_point(|w| w.start < last.end);
+            chars.get(last.end) == Some(&',')
+                && next < words.len()
+                && words[next].start == last.end + 2
+                && words[next].capitalised
+                && (1..=2).any(|length| {
+                    let Some(run) = words.get(next..next + length) else {
+                        return false;
+                    };
+                    let run: Vec<&Word> = run.iter().collect();
+                    consecutive(chars, &run)
+                        && gazetteer.lookup_key(&key_of(&run)).iter().any(|&id| {
+                            matches!(
+                                gazetteer.entry(id).kind,
+                                PlaceKind::State | PlaceKind::Country
+                            )
+                        })
+                })
+        };
+        !kinds.is_empty() && (region || placed_elsewhere() || region_after())
+    };
+    if !is_place {
+        return false;
+    }
+    !people.iter().any(|(other, theirs)| {
+        *other != key && inside.iter().any(|w| theirs.contains(w.term.as_str()))
+    })
+}
+
 /// "Baghdad Police" → the span of "Baghdad"; "University of Iowa" → "Iowa".
 fn institution_place(gazetteer: &Gazetteer, words: &[&Word]) -> Option<(usize, usize)> {
-    // By a city's own name, not one of its many alternates ("Quds" of "Quds Force").
+    // By a city's own name, not one of its many alternates ("Quds" of "Quds Force"). A run
+    // ending in "City" must be a city's own name ("Kansas City"): "Dublin City Council" is
+    // Dublin's council, not the Irish division called Dublin City.
     let known = |run: &[&Word]| {
         let key = key_of(run);
+        let ends_in_city = run.len() > 1 && run.last().is_some_and(|w| w.term == "city");
         gazetteer
             .lookup_key(&key)
             .iter()
@@ -530,7 +734,7 @@ fn institution_place(gazetteer: &Gazetteer, words: &[&Word]) -> Option<(usize, u
                 PlaceKind::City | PlaceKind::Airport | PlaceKind::Other => {
                     name_key(&entry.name) == key
                 }
-                _ => true,
+                _ => !ends_in_city,
             })
     };
     // Leading place: the longest run of capitalised words that is a place, with an
@@ -538,6 +742,7 @@ fn institution_place(gazetteer: &Gazetteer, words: &[&Word]) -> Option<(usize, u
     for length in (1..words.len()).rev() {
         let (place, rest) = words.split_at(length);
         if place.iter().all(|w| w.capitalised)
+            && !(length == 1 && PART_OF.contains(&place[0].term.as_str()))
             && rest
                 .iter()
                 .any(|w| INSTITUTION_HEADS.contains(&w.term.as_str()))
@@ -608,7 +813,8 @@ pub fn resolve_places(gazetteer: &Gazetteer, mentions: &mut [PlaceMention], corp
         .iter()
         .map(|(key, indexes)| {
             let source = mentions[indexes[0]].source;
-            let ids: &[EntryId] = if COMPASS_POINTS.contains(&key.as_str()) {
+            let after_the = indexes.iter().all(|&index| mentions[index].after_the);
+            let ids: &[EntryId] = if PART_OF.contains(&key.as_str()) {
                 &[]
             } else if source == MentionSource::Demonym {
                 gazetteer.lookup_demonym(key)
@@ -621,10 +827,18 @@ pub fn resolve_places(gazetteer: &Gazetteer, mentions: &mut [PlaceMention], corp
                 // House", a former name of a Maryland village) is not what a text means.
                 .filter(|&&id| {
                     let entry = gazetteer.entry(id);
-                    source == MentionSource::Demonym
-                        || entry.kind != PlaceKind::City
-                        || entry.population >= ALTERNATE_NAME_CITY_POPULATION
-                        || name_key(&entry.name) == *key
+                    if source == MentionSource::Demonym || entry.kind != PlaceKind::City {
+                        return true;
+                    }
+                    let own_name = name_key(&entry.name) == *key;
+                    let big = entry.population >= ALTERNATE_NAME_CITY_POPULATION;
+                    // "The White House" is neither the Tennessee town nor Casablanca (whose
+                    // Arabic name means it): after "the", a city needs its own name and to be
+                    // big ("the Baghdad government"), or to carry the article ("the Hague").
+                    if after_the {
+                        return (own_name && big) || entry.name.starts_with("The ");
+                    }
+                    big || own_name
                 })
                 .map(|&id| {
                     let entry = gazetteer.entry(id);
@@ -909,6 +1123,47 @@ mod tests {
                 38.9,
                 -77.04,
             ),
+            place(
+                PlaceKind::City,
+                "White House",
+                "US",
+                "Tennessee",
+                10_000,
+                36.47,
+                -86.65,
+            ),
+            place(PlaceKind::State, "West", "CM", "West", 990_000, 5.4, 10.6),
+            {
+                let mut city = place(
+                    PlaceKind::City,
+                    "Casablanca",
+                    "MA",
+                    "Casablanca-Settat",
+                    3_100_000,
+                    33.59,
+                    -7.61,
+                );
+                city.alternates = vec!["White House".into()];
+                city
+            },
+            place(
+                PlaceKind::City,
+                "Rock Hill",
+                "US",
+                "South Carolina",
+                66_000,
+                34.92,
+                -81.03,
+            ),
+            place(
+                PlaceKind::City,
+                "Glen Allen",
+                "US",
+                "Virginia",
+                15_000,
+                37.67,
+                -77.51,
+            ),
         ])
     }
 
@@ -1137,6 +1392,124 @@ mod tests {
             found[0].entry.map(|id| g.entry(id).name.as_str()),
             Some("Pineville")
         );
+    }
+
+    #[test]
+    fn a_compass_word_before_a_big_state_is_a_part_of_that_state() {
+        let g = gazetteer();
+        let text = "Storms hit Northern Louisiana and North Pineville.";
+        let spans = [
+            span(SpanKind::Place, text, "Northern Louisiana"),
+            span(SpanKind::Place, text, "North Pineville"),
+        ];
+        let found: Vec<String> = geoparse(&g, text, &spans)
+            .into_iter()
+            .map(|m| m.text)
+            .collect();
+        // Pineville is too small to be named in parts: the whole stays an unplaced name.
+        assert_eq!(found, ["Louisiana", "North Pineville"]);
+    }
+
+    #[test]
+    fn a_bare_direction_is_no_place_even_where_a_province_has_its_name() {
+        let g = gazetteer();
+        let text = "West said the West was won.";
+        let spans = [
+            span(SpanKind::Organisation, text, "West"),
+            span(SpanKind::Place, text, "the West"),
+        ];
+        assert!(geoparse(&g, text, &spans).is_empty());
+    }
+
+    #[test]
+    fn a_small_town_after_the_is_a_building_not_the_town() {
+        let g = gazetteer();
+        let text = "A statement from the White House.";
+        let found = geoparse(&g, text, &[span(SpanKind::Place, text, "White House")]);
+        // Neither the small town nor the big city whose alternate name it is.
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].entry, None, "{found:?}");
+        // A big city by its own name is still itself after "the".
+        let text = "Sources in the Baghdad government.";
+        let found = geoparse(&g, text, &[span(SpanKind::Place, text, "Baghdad")]);
+        assert_eq!(
+            found[0].entry.map(|id| g.entry(id).name.as_str()),
+            Some("Baghdad")
+        );
+        // Written once without "the", the name may be the town (one meaning per text).
+        let text = "Rock Hill fans. The team from the Rock Hill.";
+        let first = span(SpanKind::Place, text, "Rock Hill");
+        let second = TaggedSpan {
+            start: text.rfind("Rock Hill").expect("second mention"),
+            end: text.rfind("Rock Hill").expect("second mention") + 9,
+            ..first.clone()
+        };
+        let found = geoparse(&g, text, &[first, second]);
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|m| m.entry.is_some()), "{found:?}");
+    }
+
+    #[test]
+    fn a_town_taken_for_a_person_is_a_place_unless_the_person_is_named_again() {
+        let g = gazetteer();
+        let text = "Rock Hill schools closed. Glen Allen spoke, and Allen left.";
+        let spans = [
+            span(SpanKind::Person, text, "Rock Hill"),
+            span(SpanKind::Person, text, "Glen Allen"),
+            span(SpanKind::Person, text, "Allen left"),
+        ];
+        let spans = [
+            spans[0].clone(),
+            spans[1].clone(),
+            TaggedSpan {
+                end: spans[2].start + 5,
+                ..spans[2].clone()
+            },
+        ];
+        let found: Vec<String> = geoparse(&g, text, &spans)
+            .into_iter()
+            .map(|m| m.text)
+            .collect();
+        assert_eq!(found, ["Rock Hill"]);
+    }
+
+    #[test]
+    fn one_word_taken_for_a_person_needs_the_text_to_say_it_is_a_place() {
+        let g = gazetteer();
+        let text = "Pineville, La. and Baghdad; Pineville said nothing.";
+        let spans = [
+            span(SpanKind::Person, text, "Pineville, La"),
+            span(SpanKind::Person, text, "Baghdad"),
+        ];
+        let spans = [
+            TaggedSpan {
+                end: spans[0].start + 9,
+                ..spans[0].clone()
+            },
+            spans[1].clone(),
+        ];
+        let found: Vec<String> = geoparse(&g, text, &spans)
+            .into_iter()
+            .map(|m| m.text)
+            .collect();
+        // A state after a comma says Pineville is a place; nothing says so of Baghdad here.
+        assert_eq!(found, ["Pineville", "La."]);
+    }
+
+    #[test]
+    fn an_institution_keeps_the_full_stop_of_its_abbreviated_place() {
+        let g = gazetteer();
+        let text = "The U.S. Department of Education said so.";
+        let spans = [span(
+            SpanKind::Organisation,
+            text,
+            "U.S. Department of Education",
+        )];
+        let found: Vec<String> = geoparse(&g, text, &spans)
+            .into_iter()
+            .map(|m| m.text)
+            .collect();
+        assert_eq!(found, ["U.S."]);
     }
 
     #[test]

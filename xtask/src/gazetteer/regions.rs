@@ -75,7 +75,9 @@ pub fn regions(
             name: region.name.to_string(),
             country: String::new(),
             admin1: String::new(),
-            population: if region.at_sea {
+            // A sea has no people; a region around water ("the Gulf", the Caribbean) has its
+            // members', which is what lets it outrank a small province called Gulf.
+            population: if region.kind == PlaceKind::Other {
                 0
             } else {
                 members.iter().map(|c| population[c.as_str()]).sum()
@@ -216,6 +218,52 @@ pub const REGIONS: &[Region] = &[
         lon: 15.0,
         at_sea: false,
         source: "the UN M49 region \"Northern Africa\"",
+    },
+    Region {
+        name: "West Africa",
+        alternates: &["Western Africa"],
+        kind: PlaceKind::Region,
+        members: Members::Countries(&[
+            "BF", "BJ", "CI", "CV", "GH", "GM", "GN", "GW", "LR", "ML", "MR", "NE", "NG", "SL",
+            "SN", "TG",
+        ]),
+        lat: 12.0,
+        lon: -2.0,
+        at_sea: false,
+        source: "the UN M49 region \"Western Africa\" (Saint Helena left out)",
+    },
+    Region {
+        name: "East Africa",
+        alternates: &["Eastern Africa"],
+        kind: PlaceKind::Region,
+        members: Members::Countries(&[
+            "BI", "DJ", "ER", "ET", "KE", "KM", "MG", "MU", "MW", "MZ", "RW", "SC", "SO", "SS",
+            "TZ", "UG", "ZM", "ZW",
+        ]),
+        lat: -2.0,
+        lon: 36.0,
+        at_sea: false,
+        source: "the UN M49 region \"Eastern Africa\" (its French overseas departments left out)",
+    },
+    Region {
+        name: "Central Africa",
+        alternates: &["Middle Africa"],
+        kind: PlaceKind::Region,
+        members: Members::Countries(&["AO", "CD", "CF", "CG", "CM", "GA", "GQ", "ST", "TD"]),
+        lat: 4.0,
+        lon: 20.0,
+        at_sea: false,
+        source: "the UN M49 region \"Middle Africa\"",
+    },
+    Region {
+        name: "Southern Africa",
+        alternates: &[],
+        kind: PlaceKind::Region,
+        members: Members::Countries(&["BW", "LS", "NA", "SZ", "ZA"]),
+        lat: -24.0,
+        lon: 24.0,
+        at_sea: false,
+        source: "the UN M49 region \"Southern Africa\"",
     },
     Region {
         name: "Maghreb",
@@ -491,7 +539,8 @@ pub const REGIONS: &[Region] = &[
     },
     Region {
         name: "Pacific Ocean",
-        alternates: &[],
+        // Bare "the Pacific" is the ocean; after "the", the geoparser passes over small towns.
+        alternates: &["Pacific"],
         kind: PlaceKind::Other,
         members: Members::Countries(&[]),
         lat: 0.0,
@@ -502,7 +551,8 @@ pub const REGIONS: &[Region] = &[
     },
     Region {
         name: "Atlantic Ocean",
-        alternates: &[],
+        // Bare "the Atlantic" is the ocean; after "the", the geoparser passes over small towns.
+        alternates: &["Atlantic"],
         kind: PlaceKind::Other,
         members: Members::Countries(&[]),
         lat: 0.0,
