@@ -9,7 +9,11 @@
 //!   "Rapides Parish Fire District") is a mention of that place, but only when the rest of the
 //!   name is a civic institution, so "Washington Post" or "Boston Dynamics" put no pin down;
 //! - a well-known place (a country, state, continent, named region, or a city of a million)
-//!   written with a capital where the tagger saw nothing ("Iran-backed").
+//!   written with a capital where the tagger saw nothing ("Iran-backed");
+//! - a town the tagger took for a person ("Rock Hill"), when no other person of the text
+//!   shares a word with it;
+//! - the place in a part of it the gazetteer does not name ("Northeast Georgia" → Georgia),
+//!   while a bare direction ("the West") is never a place.
 //!
 //! Resolution scores every gazetteer candidate of every mention: its kind (a country or state
 //! before a same-named city), its population, and how it fits the document's other places —
