@@ -144,6 +144,10 @@ const PART_OF: &[&str] = &[
 /// "Plateau" or "Midlands" are as likely words of a longer name.
 const PART_OF_STATE_POPULATION: u64 = 2_000_000;
 
+/// A town must be this populous before a "person" of its name is taken for it: hamlets are
+/// named like landmarks and people ("Capitol Hill" is a village in the Northern Marianas).
+const PERSON_NAMED_TOWN_POPULATION: u64 = 5_000;
+
 /// A city this populous is well known enough to be found without the tagger.
 const WELL_KNOWN_CITY_POPULATION: u64 = 1_000_000;
 
@@ -318,6 +322,11 @@ fn recognise(
             )
         })
         .collect();
+    let placed: BTreeSet<String> = spans
+        .iter()
+        .filter(|s| s.kind == SpanKind::Place)
+        .map(|s| key_of(&words_in(&words, s.start, s.end).iter().collect::<Vec<_>>()))
+        .collect();
     for span in spans {
         let inside: Vec<&Word> = words_in(&words, span.start, span.end).iter().collect();
         match span.kind {
@@ -328,10 +337,10 @@ fn recognise(
                 let Some((start, end)) = trim_place_span(chars, span.start, span.end) else {
                     continue;
                 };
-                let inside: Vec<&Word> = inside
-                    .into_iter()
-                    .filter(|w| w.start >= start && w.end <= end)
-                    .collect();
+                // Words starting in the span: a token may run past its end ("Korea's").
+                let first = words.partition_point(|w| w.start < start);
+                let past = words.partition_point(|w| w.start < end);
+                let inside: Vec<&Word> = words[first..past].iter().collect();
                 // A bare direction ("the West") or a time the tagger took for a place.
                 if let [only] = inside[..] {
                     let term = only.term.as_str();
@@ -339,7 +348,11 @@ fn recognise(
                         continue;
                     }
                 }
-                let (start, end) = without_part_of(gazetteer, &inside).unwrap_or((start, end));
+                let (start, end) = match without_part_of(gazetteer, &inside) {
+                    // Not past the trimmed end ("West Germany's").
+                    Some((part, part_end)) => (part, part_end.min(end)),
+                    None => (start, end),
+                };
                 // Only the tagger's own places: an institution's place is usually after "the"
                 // ("the Dublin Singers").
                 let after_the = words
@@ -360,7 +373,7 @@ fn recognise(
                     continue;
                 }
                 let found = place_named_as_organisation(gazetteer, &inside)
-                    .or_else(|| institution_place(gazetteer, &inside));
+                    .or_else(|| institution_place(gazetteer, &inside, &placed));
                 if let Some((start, end)) = found {
                     let end = with_abbreviation_stop(chars, start, end);
                     mentions.push(mention(start, end, MentionSource::Institution));
@@ -509,7 +522,9 @@ fn without_part_of(gazetteer: &Gazetteer, words: &[&Word]) -> Option<(usize, usi
         .map(|&id| gazetteer.entry(id))
         .filter(|entry| name_key(&entry.name) == key)
         .any(|entry| match entry.kind {
-            PlaceKind::Country => true,
+            // "Southern Italy" is a part of Italy; "West Germany" or "North Yemen" was a
+            // country of its own, and stays one (unplaced) rather than merge with today's.
+            PlaceKind::Country => !COMPASS_POINTS.contains(&first.term.as_str()),
             PlaceKind::State => entry.population >= PART_OF_STATE_POPULATION,
             PlaceKind::City => entry.population >= ALTERNATE_NAME_CITY_POPULATION,
             _ => false,
@@ -667,24 +682,35 @@ fn person_named_as_place(
         return false;
     }
     let key = key_of(inside);
-    let mut kinds = gazetteer
+    let kinds: Vec<PlaceKind> = gazetteer
         .lookup_key(&key)
         .iter()
         .map(|&id| gazetteer.entry(id))
         .filter(|entry| name_key(&entry.name) == key)
-        .map(|entry| entry.kind);
+        .map(|entry| entry.kind)
+        .collect();
     let is_place = if inside.len() >= 2 {
-        kinds.any(|kind| {
-            matches!(
-                kind,
-                PlaceKind::City | PlaceKind::County | PlaceKind::State | PlaceKind::Country
-            )
-        })
-    } else {
-        let kinds: Vec<PlaceKind> = kinds.collect();
-        let region = kinds
+        gazetteer
+            .lookup_key(&key)
             .iter()
-            .any(|kind| matches!(kind, PlaceKind::State | PlaceKind::Country));
+            .map(|&id| gazetteer.entry(id))
+            .filter(|entry| name_key(&entry.name) == key)
+            .any(|entry| match entry.kind {
+                PlaceKind::City => entry.population >= PERSON_NAMED_TOWN_POPULATION,
+                PlaceKind::County | PlaceKind::State | PlaceKind::Country => true,
+                _ => false,
+            })
+    } else {
+        let region = gazetteer
+            .lookup_key(&key)
+            .iter()
+            .map(|&id| gazetteer.entry(id))
+            .filter(|entry| name_key(&entry.name) == key)
+            .any(|entry| match entry.kind {
+                PlaceKind::Country => true,
+                PlaceKind::State => entry.population >= PART_OF_STATE_POPULATION,
+                _ => false,
+            });
         let placed_elsewhere = || {
             spans.iter().any(|s| {
                 s.kind == SpanKind::Place
@@ -723,10 +749,17 @@ fn person_named_as_place(
 }
 
 /// "Baghdad Police" → the span of "Baghdad"; "University of Iowa" → "Iowa".
-fn institution_place(gazetteer: &Gazetteer, words: &[&Word]) -> Option<(usize, usize)> {
-    // By a city's own name, not one of its many alternates ("Quds" of "Quds Force"). A run
-    // ending in "City" must be a city's own name ("Kansas City"): "Dublin City Council" is
-    // Dublin's council, not the Irish division called Dublin City.
+/// `placed`: the names the tagger calls places anywhere in the text.
+fn institution_place(
+    gazetteer: &Gazetteer,
+    words: &[&Word],
+    placed: &BTreeSet<String>,
+) -> Option<(usize, usize)> {
+    // By a city's own name, not one of its many alternates ("Quds" of "Quds Force"), and a
+    // city big enough to name bodies after or one the text names as a place elsewhere:
+    // "Moody's Investors Service" or "Federal Reserve Board" are not about towns called
+    // Moody or Federal. A run ending in "City" must be a city's own name ("Kansas City"):
+    // "Dublin City Council" is Dublin's council, not the Irish division called Dublin City.
     let known = |run: &[&Word]| {
         let key = key_of(run);
         let ends_in_city = run.len() > 1 && run.last().is_some_and(|w| w.term == "city");
@@ -735,9 +768,12 @@ fn institution_place(gazetteer: &Gazetteer, words: &[&Word]) -> Option<(usize, u
             .iter()
             .map(|&id| gazetteer.entry(id))
             .any(|entry| match entry.kind {
-                PlaceKind::City | PlaceKind::Airport | PlaceKind::Other => {
+                PlaceKind::City => {
                     name_key(&entry.name) == key
+                        && (entry.population >= ALTERNATE_NAME_CITY_POPULATION
+                            || placed.contains(&key))
                 }
+                PlaceKind::Airport | PlaceKind::Other => name_key(&entry.name) == key,
                 _ => !ends_in_city,
             })
     };
@@ -1137,6 +1173,15 @@ mod tests {
                 -86.65,
             ),
             place(PlaceKind::State, "West", "CM", "West", 990_000, 5.4, 10.6),
+            place(
+                PlaceKind::City,
+                "Federal",
+                "AR",
+                "Entre Rios",
+                17_000,
+                -30.95,
+                -58.78,
+            ),
             {
                 let mut city = place(
                     PlaceKind::City,
@@ -1401,9 +1446,9 @@ mod tests {
     #[test]
     fn a_compass_word_before_a_big_state_is_a_part_of_that_state() {
         let g = gazetteer();
-        let text = "Storms hit Northern Louisiana and North Pineville.";
+        let text = "Storms hit Northern Louisiana's coast and North Pineville.";
         let spans = [
-            span(SpanKind::Place, text, "Northern Louisiana"),
+            span(SpanKind::Place, text, "Northern Louisiana's"),
             span(SpanKind::Place, text, "North Pineville"),
         ];
         let found: Vec<String> = geoparse(&g, text, &spans)
@@ -1498,6 +1543,31 @@ mod tests {
             .collect();
         // A state after a comma says Pineville is a place; nothing says so of Baghdad here.
         assert_eq!(found, ["Pineville", "La."]);
+    }
+
+    #[test]
+    fn a_body_named_after_a_small_town_is_not_about_it_unless_the_text_places_it() {
+        let g = gazetteer();
+        let text = "The Federal Reserve Board met.";
+        let spans = [span(SpanKind::Organisation, text, "Federal Reserve Board")];
+        assert!(geoparse(&g, text, &spans).is_empty());
+        let text = "Pineville Police Department said a fire in Pineville spread.";
+        let spans = [
+            span(SpanKind::Organisation, text, "Pineville Police Department"),
+            span(SpanKind::Place, text, "Pineville spread"),
+        ];
+        let spans = [
+            spans[0].clone(),
+            TaggedSpan {
+                end: spans[1].start + 9,
+                ..spans[1].clone()
+            },
+        ];
+        let found: Vec<String> = geoparse(&g, text, &spans)
+            .into_iter()
+            .map(|m| m.text)
+            .collect();
+        assert_eq!(found, ["Pineville", "Pineville"]);
     }
 
     #[test]
