@@ -355,10 +355,9 @@ fn recognise(
                 };
                 // Only the tagger's own places: an institution's place is usually after "the"
                 // ("the Dublin Singers").
-                let after_the = words
-                    .iter()
-                    .rev()
-                    .find(|w| w.end <= start)
+                let before = words.partition_point(|w| w.end <= start);
+                let after_the = words[..before]
+                    .last()
                     .is_some_and(|w| w.term == "the" && w.end + 1 == start);
                 mentions.push(PlaceMention {
                     after_the,
@@ -380,7 +379,7 @@ fn recognise(
                 }
             }
             SpanKind::Person => {
-                if person_named_as_place(gazetteer, chars, &inside, spans, &words, &people) {
+                if person_named_as_place(gazetteer, chars, &inside, &words, &people, &placed) {
                     mentions.push(mention(span.start, span.end, MentionSource::Tagger));
                 }
             }
@@ -666,58 +665,41 @@ fn place_named_as_organisation(gazetteer: &Gazetteer, words: &[&Word]) -> Option
 /// misread is not). Two or more words suffice ("Rock Hill", "Sioux Falls"); one word
 /// ("Monroe", "Tbilisi") also needs the text to say it is a place: a country or state, the
 /// same name tagged a place elsewhere, or a state or country after a comma ("Surprise,
-/// Ariz.").
+/// Ariz."). `people`: each person's key and words; `placed`: the keys of the tagger's places.
 fn person_named_as_place(
     gazetteer: &Gazetteer,
     chars: &[char],
     inside: &[&Word],
-    spans: &[TaggedSpan],
     words: &[Word],
     people: &[(String, BTreeSet<&str>)],
+    placed: &BTreeSet<String>,
 ) -> bool {
-    let (Some(first), Some(last)) = (inside.first(), inside.last()) else {
+    let Some(last) = inside.last() else {
         return false;
     };
     if !inside.iter().all(|w| w.capitalised) {
         return false;
     }
     let key = key_of(inside);
-    let kinds: Vec<PlaceKind> = gazetteer
+    // The places of this very name (not one of their alternates).
+    let named: Vec<&PlaceEntry> = gazetteer
         .lookup_key(&key)
         .iter()
         .map(|&id| gazetteer.entry(id))
         .filter(|entry| name_key(&entry.name) == key)
-        .map(|entry| entry.kind)
         .collect();
     let is_place = if inside.len() >= 2 {
-        gazetteer
-            .lookup_key(&key)
-            .iter()
-            .map(|&id| gazetteer.entry(id))
-            .filter(|entry| name_key(&entry.name) == key)
-            .any(|entry| match entry.kind {
-                PlaceKind::City => entry.population >= PERSON_NAMED_TOWN_POPULATION,
-                PlaceKind::County | PlaceKind::State | PlaceKind::Country => true,
-                _ => false,
-            })
+        named.iter().any(|entry| match entry.kind {
+            PlaceKind::City => entry.population >= PERSON_NAMED_TOWN_POPULATION,
+            PlaceKind::County | PlaceKind::State | PlaceKind::Country => true,
+            _ => false,
+        })
     } else {
-        let region = gazetteer
-            .lookup_key(&key)
-            .iter()
-            .map(|&id| gazetteer.entry(id))
-            .filter(|entry| name_key(&entry.name) == key)
-            .any(|entry| match entry.kind {
-                PlaceKind::Country => true,
-                PlaceKind::State => entry.population >= PART_OF_STATE_POPULATION,
-                _ => false,
-            });
-        let placed_elsewhere = || {
-            spans.iter().any(|s| {
-                s.kind == SpanKind::Place
-                    && s.start != first.start
-                    && key_of(&words_in(words, s.start, s.end).iter().collect::<Vec<_>>()) == key
-            })
-        };
+        let region = named.iter().any(|entry| match entry.kind {
+            PlaceKind::Country => true,
+            PlaceKind::State => entry.population >= PART_OF_STATE_POPULATION,
+            _ => false,
+        });
         let region_after = || {
             let next = words.partition_point(|w| w.start < last.end);
             chars.get(last.end) == Some(&',')
@@ -738,7 +720,7 @@ fn person_named_as_place(
                         })
                 })
         };
-        !kinds.is_empty() && (region || placed_elsewhere() || region_after())
+        !named.is_empty() && (region || placed.contains(&key) || region_after())
     };
     if !is_place {
         return false;
@@ -749,7 +731,8 @@ fn person_named_as_place(
 }
 
 /// "Baghdad Police" → the span of "Baghdad"; "University of Iowa" → "Iowa".
-/// `placed`: the names the tagger calls places anywhere in the text.
+/// `placed`: the names the tagger calls places anywhere in the text (as for
+/// [`person_named_as_place`]).
 fn institution_place(
     gazetteer: &Gazetteer,
     words: &[&Word],
