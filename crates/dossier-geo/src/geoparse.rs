@@ -72,6 +72,13 @@ pub struct PlaceMention {
     /// Written after "the": a small town's name or a city's alternate name there is a
     /// building or a body ("the White House"), not the town.
     pub after_the: bool,
+    /// The words around it call it a state or province ("Washington state", "the state of
+    /// Washington"): where the name is a state and no country, it is the state, not the
+    /// same-named city, capital or not.
+    pub called_a_state: bool,
+    /// The enumeration of three or more places it is an item of ("Utah, Washington and
+    /// Wisconsin"), named by the offset of the first item's start.
+    pub listed_in: Option<usize>,
 }
 
 /// Words that make an organisation's name an institution of the place it begins with
@@ -116,6 +123,9 @@ const TIME_WORDS: &[&str] = &[
     "saturday", "sunday", "spring", "summer", "autumn", "fall", "winter", "christmas", "easter",
     "passover", "ramadan", "hanukkah", "thanksgiving", "halloween",
 ];
+
+/// The most words a demonym has ("Central African", "Heard and McDonald Islander").
+const DEMONYM_WORDS: usize = 4;
 
 /// A city must be this populous to be found by one of its alternate names.
 const ALTERNATE_NAME_CITY_POPULATION: u64 = 100_000;
@@ -278,6 +288,8 @@ fn recognise(
         source,
         entry: None,
         after_the: false,
+        called_a_state: false,
+        listed_in: None,
     };
 
     // "X County" and "X Parish" are places wherever they stand, inside an organisation's name
@@ -359,9 +371,19 @@ fn recognise(
                 let after_the = words[..before]
                     .last()
                     .is_some_and(|w| w.term == "the" && w.end + 1 == start);
+                // A people the tagger took for a place ("New Zealanders") counts toward it.
+                // Keyed as resolution keys it: a token may run past the span ("Arabia's").
+                let key = name_key(&slice(chars, start, end));
+                let source = if gazetteer.lookup_key(&key).is_empty()
+                    && !gazetteer.lookup_demonym(&key).is_empty()
+                {
+                    MentionSource::Demonym
+                } else {
+                    MentionSource::Tagger
+                };
                 mentions.push(PlaceMention {
                     after_the,
-                    ..mention(start, end, MentionSource::Tagger)
+                    ..mention(start, end, source)
                 });
             }
             SpanKind::Organisation => {
@@ -387,15 +409,32 @@ fn recognise(
         }
     }
 
-    // Demonyms anywhere but inside a person's name ("Mr English") or a place's.
-    for word in &words {
-        let covered = spans.iter().any(|s| {
-            matches!(s.kind, SpanKind::Person | SpanKind::Place)
-                && s.start < word.end
-                && word.start < s.end
-        });
-        if word.capitalised && !covered && !gazetteer.lookup_demonym(&word.term).is_empty() {
-            mentions.push(mention(word.start, word.end, MentionSource::Demonym));
+    // Demonyms anywhere but inside a person's name ("Mr English") or a place's, the longest
+    // first: "South African" is South Africa's, not Africa's.
+    let mut index = 0;
+    while index < words.len() {
+        let found = (1..=DEMONYM_WORDS.min(words.len() - index))
+            .rev()
+            .map(|length| words[index..index + length].iter().collect::<Vec<&Word>>())
+            .find(|run| {
+                let (start, end) = (run[0].start, run[run.len() - 1].end);
+                let covered = spans.iter().any(|s| {
+                    matches!(s.kind, SpanKind::Person | SpanKind::Place)
+                        && s.start < end
+                        && start < s.end
+                });
+                run.iter().all(|w| w.capitalised)
+                    && consecutive(chars, run)
+                    && !covered
+                    && !gazetteer.lookup_demonym(&key_of(run)).is_empty()
+            });
+        match found {
+            Some(run) => {
+                let (start, end) = (run[0].start, run[run.len() - 1].end);
+                mentions.push(mention(start, end, MentionSource::Demonym));
+                index += run.len();
+            }
+            None => index += 1,
         }
     }
 
@@ -477,7 +516,60 @@ fn recognise(
     }
     mentions.sort_by_key(|m| (m.start, m.end));
     mentions.dedup_by(|a, b| a.start < b.end && b.start < a.end);
+    for mention in &mut mentions {
+        mention.called_a_state = called_a_state(&words, mention.start, mention.end);
+    }
+    mark_enumerations(chars, &mut mentions);
     mentions
+}
+
+/// What may stand between the items of an enumeration.
+const ENUMERATION_SEPARATORS: &[&str] = &[",", "and", ", and", "or", ", or", "&"];
+
+/// An enumeration has at least this many items: two places with a comma between are as often
+/// a town and its state ("Buffalo, New York").
+const ENUMERATION_ITEMS: usize = 3;
+
+/// Marks the runs of mentions that only separators part as one enumeration each.
+fn mark_enumerations(chars: &[char], mentions: &mut [PlaceMention]) {
+    let separated = |a: &PlaceMention, b: &PlaceMention| {
+        let between = slice(chars, a.end, b.start);
+        let between = between.split_whitespace().collect::<Vec<_>>().join(" ");
+        ENUMERATION_SEPARATORS.contains(&between.as_str())
+    };
+    let mut first = 0;
+    while first < mentions.len() {
+        let mut past = first + 1;
+        while past < mentions.len() && separated(&mentions[past - 1], &mentions[past]) {
+            past += 1;
+        }
+        if past - first >= ENUMERATION_ITEMS {
+            let id = mentions[first].start;
+            for mention in &mut mentions[first..past] {
+                mention.listed_in = Some(id);
+            }
+        }
+        first = past;
+    }
+}
+
+/// Lower-case words that say the place next to them is a state or province.
+const STATE_WORDS: &[&str] = &["state", "province"];
+
+/// Whether the words around `start..end` call it a state or province: "Washington state",
+/// "Nyanza province", "the state of Washington". Capitalised, the word is part of a name
+/// ("Washington State University", "Islamic State").
+fn called_a_state(words: &[Word], start: usize, end: usize) -> bool {
+    let next = words.partition_point(|w| w.start < end);
+    let before = words.partition_point(|w| w.end <= start);
+    let is_state_word =
+        |word: &Word| !word.capitalised && STATE_WORDS.contains(&word.term.as_str());
+    let followed = words.get(next).is_some_and(is_state_word);
+    let preceded = before >= 2
+        && words[before - 1].term == "of"
+        && !words[before - 1].capitalised
+        && is_state_word(&words[before - 2]);
+    followed || preceded
 }
 
 /// The tagger sometimes splits a place that begins with a compass point ("North" | "Kansas
@@ -822,6 +914,9 @@ mod weights {
     pub const CAPITAL: f64 = 3.0;
     /// In a country this share of the corpus's documents mention, times the share.
     pub const CORPUS_COUNTRY: f64 = 2.0;
+    /// Of the kind all the other items of its enumeration are ("Utah, Washington and
+    /// Wisconsin" are states, so Washington is not the capital here).
+    pub const LISTED_KIND: f64 = 2.0;
 }
 
 /// Resolves recognised mentions to gazetteer entries (see the module documentation).
@@ -837,6 +932,7 @@ pub fn resolve_places(gazetteer: &Gazetteer, mentions: &mut [PlaceMention], corp
         .map(|(key, indexes)| {
             let source = mentions[indexes[0]].source;
             let after_the = indexes.iter().all(|&index| mentions[index].after_the);
+            let called_a_state = indexes.iter().any(|&index| mentions[index].called_a_state);
             let ids: &[EntryId] = if PART_OF.contains(&key.as_str()) {
                 &[]
             } else if source == MentionSource::Demonym {
@@ -871,6 +967,25 @@ pub fn resolve_places(gazetteer: &Gazetteer, mentions: &mut [PlaceMention], corp
                     (id, score)
                 })
                 .collect();
+            // Called a state or province, a name that is one (a first- or second-level
+            // division) is that division: "Washington state" is not the capital, "the
+            // province of Leon" not the Mexican city. A country, region or continent of the
+            // name keeps its reading: "Iran state media", "a Gulf state".
+            let division = |&(id, _): &(EntryId, f64)| {
+                matches!(
+                    gazetteer.entry(id).kind,
+                    PlaceKind::State | PlaceKind::County
+                )
+            };
+            let wider = |&(id, _): &(EntryId, f64)| {
+                matches!(
+                    gazetteer.entry(id).kind,
+                    PlaceKind::Country | PlaceKind::Region | PlaceKind::Continent
+                )
+            };
+            if called_a_state && candidates.iter().any(division) && !candidates.iter().any(wider) {
+                candidates.retain(division);
+            }
             candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             candidates.truncate(weights::MAX_CANDIDATES);
             (candidates, indexes.len())
@@ -913,6 +1028,28 @@ pub fn resolve_places(gazetteer: &Gazetteer, mentions: &mut [PlaceMention], corp
                 .map(|(id, _)| id)
         })
         .collect();
+    // Each name's fellow items in the enumerations it is listed in.
+    let group_of: HashMap<&str, usize> = names
+        .keys()
+        .enumerate()
+        .map(|(group, key)| (key.as_str(), group))
+        .collect();
+    let mut lists: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for mention in mentions.iter() {
+        if let (Some(list), Some(&group)) = (
+            mention.listed_in,
+            group_of.get(mention_key(mention).as_str()),
+        ) {
+            lists.entry(list).or_default().insert(group);
+        }
+    }
+    let mut fellows: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); groups.len()];
+    for members in lists.values() {
+        for &group in members {
+            fellows[group].extend(members.iter().filter(|&&other| other != group));
+        }
+    }
+
     let mut chosen = chosen_first;
     for _ in 0..weights::PASSES {
         let mut next = chosen.clone();
@@ -926,9 +1063,18 @@ pub fn resolve_places(gazetteer: &Gazetteer, mentions: &mut [PlaceMention], corp
                 .filter(|&(other, _)| other != group)
                 .filter_map(|(other, id)| id.map(|id| (gazetteer.entry(id), groups[other].1)))
                 .collect();
+            let listed_kind = listed_kind(gazetteer, &fellows[group], &chosen);
             next[group] = candidates
                 .iter()
-                .map(|&(id, base)| (id, base + fit(gazetteer.entry(id), &context)))
+                .map(|&(id, base)| {
+                    let entry = gazetteer.entry(id);
+                    let listed = if Some(entry.kind) == listed_kind {
+                        weights::LISTED_KIND
+                    } else {
+                        0.0
+                    };
+                    (id, base + fit(entry, &context) + listed)
+                })
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
                 .map(|(id, _)| id);
         }
@@ -943,6 +1089,22 @@ pub fn resolve_places(gazetteer: &Gazetteer, mentions: &mut [PlaceMention], corp
             mentions[index].entry = *entry;
         }
     }
+}
+
+/// The kind every other item of a name's enumerations currently is, when they agree and
+/// there are at least two: "Utah, Washington and Wisconsin" lists states.
+fn listed_kind(
+    gazetteer: &Gazetteer,
+    fellows: &BTreeSet<usize>,
+    chosen: &[Option<EntryId>],
+) -> Option<PlaceKind> {
+    let kinds: Vec<Option<PlaceKind>> = fellows
+        .iter()
+        .map(|&other| chosen[other].map(|id| gazetteer.entry(id).kind))
+        .collect();
+    let first = (*kinds.first()?)?;
+    (kinds.len() + 1 >= ENUMERATION_ITEMS && kinds.iter().all(|&kind| kind == Some(first)))
+        .then_some(first)
 }
 
 fn mention_key(mention: &PlaceMention) -> String {
@@ -1049,7 +1211,29 @@ mod tests {
             -98.6,
         );
         us.alternates = vec!["U.S.".into()];
+        let mut africa = place(
+            PlaceKind::Continent,
+            "Africa",
+            "",
+            "",
+            1_000_000_000,
+            7.2,
+            21.1,
+        );
+        africa.demonyms = vec!["African".into(), "Africans".into()];
+        let mut south_africa = place(
+            PlaceKind::Country,
+            "South Africa",
+            "ZA",
+            "",
+            57_000_000,
+            -29.0,
+            24.0,
+        );
+        south_africa.demonyms = vec!["South African".into(), "South Africans".into()];
         Gazetteer::from_entries(vec![
+            africa,
+            south_africa,
             iraq,
             us,
             place(
@@ -1137,14 +1321,54 @@ mod tests {
                 31.32,
                 -92.43,
             ),
+            {
+                let mut capital = place(
+                    PlaceKind::City,
+                    "Washington",
+                    "US",
+                    "District of Columbia",
+                    690_000,
+                    38.9,
+                    -77.04,
+                );
+                capital.capital = true;
+                capital
+            },
             place(
-                PlaceKind::City,
+                PlaceKind::State,
                 "Washington",
                 "US",
-                "District of Columbia",
-                690_000,
-                38.9,
-                -77.04,
+                "Washington",
+                7_600_000,
+                47.4,
+                -120.5,
+            ),
+            place(
+                PlaceKind::State,
+                "Utah",
+                "US",
+                "Utah",
+                3_200_000,
+                39.3,
+                -111.7,
+            ),
+            place(
+                PlaceKind::State,
+                "Wisconsin",
+                "US",
+                "Wisconsin",
+                5_900_000,
+                44.6,
+                -89.9,
+            ),
+            place(
+                PlaceKind::City,
+                "Madison",
+                "US",
+                "Wisconsin",
+                270_000,
+                43.07,
+                -89.4,
             ),
             place(
                 PlaceKind::City,
@@ -1328,6 +1552,37 @@ mod tests {
         assert_eq!(
             found[0].entry.map(|id| g.entry(id).name.as_str()),
             Some("Iraq")
+        );
+    }
+
+    #[test]
+    fn a_demonym_of_two_words_is_its_countrys_not_the_continents() {
+        let g = gazetteer();
+        let text = "South African police and African leaders met.";
+        let found = geoparse(&g, text, &[]);
+        let names: Vec<(&str, Option<&str>)> = found
+            .iter()
+            .map(|m| (m.text.as_str(), m.entry.map(|id| g.entry(id).name.as_str())))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("South African", Some("South Africa")),
+                ("African", Some("Africa"))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_people_the_tagger_took_for_a_place_counts_toward_its_country() {
+        let g = gazetteer();
+        let text = "South Africans voted.";
+        let found = geoparse(&g, text, &[span(SpanKind::Place, text, "South Africans")]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].source, MentionSource::Demonym);
+        assert_eq!(
+            found[0].entry.map(|id| g.entry(id).name.as_str()),
+            Some("South Africa")
         );
     }
 
@@ -1567,6 +1822,63 @@ mod tests {
             .map(|m| m.text)
             .collect();
         assert_eq!(found, ["U.S."]);
+    }
+
+    fn resolved_kind(g: &Gazetteer, text: &str, places: &[&str], name: &str) -> Option<PlaceKind> {
+        let spans: Vec<TaggedSpan> = places
+            .iter()
+            .map(|place| span(SpanKind::Place, text, place))
+            .collect();
+        geoparse(g, text, &spans)
+            .iter()
+            .find(|m| m.text == name)
+            .and_then(|m| m.entry)
+            .map(|id| g.entry(id).kind)
+    }
+
+    #[test]
+    fn without_a_cue_washington_is_the_capital() {
+        let g = gazetteer();
+        let text = "Officials in Washington said so.";
+        let kind = resolved_kind(&g, text, &["Washington"], "Washington");
+        assert_eq!(kind, Some(PlaceKind::City));
+    }
+
+    #[test]
+    fn a_place_called_a_state_is_the_state_not_the_same_named_capital() {
+        let g = gazetteer();
+        for text in [
+            "A cow from a Washington state farm tested positive.",
+            "It was found in the state of Washington last year.",
+        ] {
+            let kind = resolved_kind(&g, text, &["Washington"], "Washington");
+            assert_eq!(kind, Some(PlaceKind::State), "{text}");
+        }
+    }
+
+    #[test]
+    fn state_media_of_a_country_still_names_the_country() {
+        let g = gazetteer();
+        let text = "Kuwait state media reported it.";
+        let kind = resolved_kind(&g, text, &["Kuwait"], "Kuwait");
+        assert_eq!(kind, Some(PlaceKind::Country));
+    }
+
+    #[test]
+    fn an_item_of_a_list_of_states_is_a_state() {
+        let g = gazetteer();
+        let text = "Cases were found in Utah, Washington and Wisconsin.";
+        let kind = resolved_kind(&g, text, &["Utah", "Washington", "Wisconsin"], "Washington");
+        assert_eq!(kind, Some(PlaceKind::State));
+    }
+
+    #[test]
+    fn a_town_and_its_state_are_no_list() {
+        let g = gazetteer();
+        let text = "Flights from Madison, Wisconsin, and Washington resumed.";
+        let spans = ["Madison", "Wisconsin", "Washington"];
+        let kind = resolved_kind(&g, text, &spans, "Washington");
+        assert_eq!(kind, Some(PlaceKind::City));
     }
 
     #[test]

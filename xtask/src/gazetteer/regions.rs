@@ -35,6 +35,14 @@ pub fn regions(
     for region in REGIONS {
         let members: Vec<String> = match &region.members {
             Members::Countries(codes) => codes.iter().map(|c| c.to_string()).collect(),
+            Members::Continents(continents) => inputs
+                .countries
+                .values()
+                .filter(|c| continents.contains(&c.continentcode.as_str()))
+                .filter(|c| population.contains_key(c.iso.as_str()))
+                .map(|c| c.iso.clone())
+                .collect(),
+            Members::PartOf(code) => vec![code.to_string()],
             Members::ContinentExcept(continent, except) => inputs
                 .countries
                 .values()
@@ -69,15 +77,21 @@ pub fn regions(
                 region.name
             );
         }
+        let part_of = match region.members {
+            Members::PartOf(code) => Some(code),
+            _ => None,
+        };
         entries.push(PlaceEntry {
             geonameid: None,
             kind: region.kind,
             name: region.name.to_string(),
-            country: String::new(),
+            // A part of one country is in it, for coherence with the country's other places.
+            country: part_of.unwrap_or_default().to_string(),
             admin1: String::new(),
             // A sea has no people; a region around water ("the Gulf", the Caribbean) has its
-            // members', which is what lets it outrank a small province called Gulf.
-            population: if region.kind == PlaceKind::Other {
+            // members', which is what lets it outrank a small province called Gulf. A part of
+            // a country has no count of its own: its country's would overstate it.
+            population: if region.kind == PlaceKind::Other || part_of.is_some() {
                 0
             } else {
                 members.iter().map(|c| population[c.as_str()]).sum()
@@ -88,7 +102,7 @@ pub fn regions(
                 region.alternates.iter().map(|a| a.to_string()),
                 &[region.name],
             ),
-            demonyms: Vec::new(),
+            demonyms: region.demonyms.iter().map(|d| d.to_string()).collect(),
             capital: false,
         });
         rows.push(RegionRow {
@@ -105,12 +119,18 @@ pub enum Members {
     Countries(&'static [&'static str]),
     /// Every country of a GeoNames continent except these.
     ContinentExcept(&'static str, &'static [&'static str]),
+    /// Every country of these GeoNames continents.
+    Continents(&'static [&'static str]),
+    /// A part of one country ("Darfur"), with no borders of its own on the map.
+    PartOf(&'static str),
 }
 
 /// A named region that no package supplies.
 pub struct Region {
     pub name: &'static str,
     pub alternates: &'static [&'static str],
+    /// What its people are called ("South Ossetian"), counted toward it as a country's are.
+    pub demonyms: &'static [&'static str],
     /// `Region` for land; `Other` for a sea or strait (the Persian Gulf stays a region: "the
     /// Gulf" names the states around it as often as the water).
     pub kind: PlaceKind,
@@ -143,6 +163,7 @@ pub const REGIONS: &[Region] = &[
         lat: 29.0,
         lon: 41.0,
         at_sea: false,
+        demonyms: &[],
         source: "the countries Wikipedia's \"Middle East\" article lists",
     },
     Region {
@@ -156,6 +177,7 @@ pub const REGIONS: &[Region] = &[
         lat: 28.0,
         lon: 28.0,
         at_sea: false,
+        demonyms: &[],
         source: "the World Bank's Middle East and North Africa region",
     },
     Region {
@@ -166,6 +188,7 @@ pub const REGIONS: &[Region] = &[
         lat: 26.5,
         lon: 52.0,
         at_sea: true,
+        demonyms: &[],
         source: "the states on its shores (Wikipedia, \"Persian Gulf\")",
     },
     Region {
@@ -176,6 +199,7 @@ pub const REGIONS: &[Region] = &[
         lat: 23.5,
         lon: 49.5,
         at_sea: false,
+        demonyms: &[],
         source: "the members of the Gulf Cooperation Council",
     },
     Region {
@@ -186,6 +210,7 @@ pub const REGIONS: &[Region] = &[
         lat: 23.0,
         lon: 46.0,
         at_sea: false,
+        demonyms: &[],
         source: "Wikipedia, \"Arabian Peninsula\"",
     },
     Region {
@@ -196,6 +221,7 @@ pub const REGIONS: &[Region] = &[
         lat: 34.0,
         lon: 37.0,
         at_sea: false,
+        demonyms: &[],
         source: "the modern usage in Wikipedia's \"Levant\" article",
     },
     Region {
@@ -206,6 +232,7 @@ pub const REGIONS: &[Region] = &[
         lat: 36.5,
         lon: 44.0,
         at_sea: false,
+        demonyms: &[],
         source: "the four states Wikipedia's \"Kurdistan\" article spans; the marker is in \
                  Iraq's Kurdistan Region",
     },
@@ -217,6 +244,7 @@ pub const REGIONS: &[Region] = &[
         lat: 26.0,
         lon: 15.0,
         at_sea: false,
+        demonyms: &[],
         source: "the UN M49 region \"Northern Africa\"",
     },
     Region {
@@ -230,6 +258,7 @@ pub const REGIONS: &[Region] = &[
         lat: 12.0,
         lon: -2.0,
         at_sea: false,
+        demonyms: &[],
         source: "the UN M49 region \"Western Africa\" (Saint Helena left out)",
     },
     Region {
@@ -243,6 +272,7 @@ pub const REGIONS: &[Region] = &[
         lat: -2.0,
         lon: 36.0,
         at_sea: false,
+        demonyms: &[],
         source: "the UN M49 region \"Eastern Africa\" (its French overseas departments left out)",
     },
     Region {
@@ -253,6 +283,7 @@ pub const REGIONS: &[Region] = &[
         lat: 4.0,
         lon: 20.0,
         at_sea: false,
+        demonyms: &[],
         source: "the UN M49 region \"Middle Africa\"",
     },
     Region {
@@ -263,6 +294,7 @@ pub const REGIONS: &[Region] = &[
         lat: -24.0,
         lon: 24.0,
         at_sea: false,
+        demonyms: &[],
         source: "the UN M49 region \"Southern Africa\"",
     },
     Region {
@@ -273,6 +305,7 @@ pub const REGIONS: &[Region] = &[
         lat: 29.0,
         lon: 3.0,
         at_sea: false,
+        demonyms: &[],
         source: "the Greater Maghreb of Wikipedia's \"Maghreb\" article",
     },
     Region {
@@ -283,6 +316,7 @@ pub const REGIONS: &[Region] = &[
         lat: 16.0,
         lon: 1.0,
         at_sea: false,
+        demonyms: &[],
         source: "the countries the Sahel belt crosses in Wikipedia's \"Sahel\" article",
     },
     Region {
@@ -293,6 +327,7 @@ pub const REGIONS: &[Region] = &[
         lat: 8.0,
         lon: 42.0,
         at_sea: false,
+        demonyms: &[],
         source: "Wikipedia, \"Horn of Africa\"",
     },
     Region {
@@ -303,6 +338,7 @@ pub const REGIONS: &[Region] = &[
         lat: 0.0,
         lon: 22.0,
         at_sea: false,
+        demonyms: &[],
         source: "the UN M49 region \"Sub-Saharan Africa\": GeoNames' Africa without Northern \
                  Africa",
     },
@@ -316,6 +352,7 @@ pub const REGIONS: &[Region] = &[
         lat: 12.5,
         lon: 104.5,
         at_sea: false,
+        demonyms: &[],
         source: "the UN M49 region \"South-eastern Asia\"",
     },
     Region {
@@ -326,6 +363,7 @@ pub const REGIONS: &[Region] = &[
         lat: 23.0,
         lon: 79.0,
         at_sea: false,
+        demonyms: &[],
         source: "the members of SAARC (Wikipedia, \"South Asia\")",
     },
     Region {
@@ -336,6 +374,7 @@ pub const REGIONS: &[Region] = &[
         lat: 36.0,
         lon: 110.0,
         at_sea: false,
+        demonyms: &[],
         source: "the UN M49 region \"Eastern Asia\"",
     },
     Region {
@@ -346,6 +385,7 @@ pub const REGIONS: &[Region] = &[
         lat: 42.0,
         lon: 64.0,
         at_sea: false,
+        demonyms: &[],
         source: "the UN M49 region \"Central Asia\"",
     },
     Region {
@@ -356,6 +396,7 @@ pub const REGIONS: &[Region] = &[
         lat: 37.5,
         lon: 127.5,
         at_sea: false,
+        demonyms: &[],
         source: "North and South Korea",
     },
     Region {
@@ -366,6 +407,7 @@ pub const REGIONS: &[Region] = &[
         lat: 42.0,
         lon: 44.5,
         at_sea: false,
+        demonyms: &[],
         source: "Wikipedia, \"Caucasus\" (with Russia's North Caucasus)",
     },
     Region {
@@ -376,6 +418,7 @@ pub const REGIONS: &[Region] = &[
         lat: 40.5,
         lon: 45.0,
         at_sea: false,
+        demonyms: &[],
         source: "Wikipedia, \"South Caucasus\"",
     },
     Region {
@@ -388,6 +431,7 @@ pub const REGIONS: &[Region] = &[
         lat: 43.5,
         lon: 21.0,
         at_sea: false,
+        demonyms: &[],
         source: "the states wholly or partly on the peninsula in Wikipedia's \"Balkans\" \
                  article, Turkey and Italy left out",
     },
@@ -399,6 +443,7 @@ pub const REGIONS: &[Region] = &[
         lat: 57.0,
         lon: 25.0,
         at_sea: false,
+        demonyms: &[],
         source: "Wikipedia, \"Baltic states\"",
     },
     Region {
@@ -409,6 +454,7 @@ pub const REGIONS: &[Region] = &[
         lat: 62.0,
         lon: 15.0,
         at_sea: false,
+        demonyms: &[],
         source: "the three kingdoms of Wikipedia's \"Scandinavia\" article",
     },
     Region {
@@ -419,6 +465,7 @@ pub const REGIONS: &[Region] = &[
         lat: 63.0,
         lon: 16.0,
         at_sea: false,
+        demonyms: &[],
         source: "the members of the Nordic Council with their autonomous territories",
     },
     Region {
@@ -429,6 +476,7 @@ pub const REGIONS: &[Region] = &[
         lat: 49.0,
         lon: 31.0,
         at_sea: false,
+        demonyms: &[],
         source: "the UN M49 region \"Eastern Europe\"",
     },
     Region {
@@ -439,6 +487,7 @@ pub const REGIONS: &[Region] = &[
         lat: 49.0,
         lon: 5.5,
         at_sea: false,
+        demonyms: &[],
         source: "the UN M49 region \"Western Europe\"",
     },
     Region {
@@ -449,6 +498,7 @@ pub const REGIONS: &[Region] = &[
         lat: 40.0,
         lon: -4.0,
         at_sea: false,
+        demonyms: &[],
         source: "Wikipedia, \"Iberian Peninsula\"",
     },
     Region {
@@ -462,6 +512,7 @@ pub const REGIONS: &[Region] = &[
         lat: -10.0,
         lon: -55.0,
         at_sea: false,
+        demonyms: &[],
         source: "the twenty sovereign states of Wikipedia's \"Latin America\" article",
     },
     Region {
@@ -472,7 +523,56 @@ pub const REGIONS: &[Region] = &[
         lat: 14.5,
         lon: -86.5,
         at_sea: false,
+        demonyms: &[],
         source: "the UN M49 region \"Central America\" without Mexico, as English usage has it",
+    },
+    Region {
+        name: "Americas",
+        alternates: &["The Americas"],
+        demonyms: &[],
+        kind: PlaceKind::Region,
+        members: Members::Continents(&["NA", "SA"]),
+        lat: 19.0,
+        lon: -96.0,
+        at_sea: false,
+        source: "GeoNames' North and South America; the marker at the coordinates of Wikipedia's \
+                 \"Americas\" article",
+    },
+    Region {
+        name: "Darfur",
+        alternates: &[],
+        demonyms: &[],
+        kind: PlaceKind::Region,
+        members: Members::PartOf("SD"),
+        lat: 13.5,
+        lon: 24.5,
+        at_sea: false,
+        source: "Wikipedia, \"Darfur\": the west of Sudan; the marker in the middle of its five \
+                 states",
+    },
+    Region {
+        name: "South Ossetia",
+        alternates: &["S. Ossetia"],
+        demonyms: &["South Ossetian", "South Ossetians"],
+        kind: PlaceKind::Region,
+        members: Members::PartOf("GE"),
+        lat: 42.3,
+        lon: 44.0,
+        at_sea: false,
+        source: "Wikipedia, \"South Ossetia\": a breakaway region of Georgia; the marker near its \
+                 capital, Tskhinvali",
+    },
+    Region {
+        name: "Abkhazia",
+        alternates: &[],
+        demonyms: &["Abkhaz", "Abkhazian", "Abkhazians"],
+        kind: PlaceKind::Region,
+        members: Members::PartOf("GE"),
+        lat: 43.0,
+        lon: 41.0,
+        at_sea: false,
+        source: "Wikipedia, \"Abkhazia\": a breakaway region of Georgia; the marker near its \
+                 capital, Sukhumi",
     },
     Region {
         name: "Caribbean",
@@ -482,6 +582,7 @@ pub const REGIONS: &[Region] = &[
         lat: 15.0,
         lon: -75.0,
         at_sea: true,
+        demonyms: &[],
         source: "the sovereign states and dependencies of Wikipedia's \"Caribbean\" article",
     },
     Region {
@@ -492,6 +593,7 @@ pub const REGIONS: &[Region] = &[
         lat: 26.57,
         lon: 56.25,
         at_sea: true,
+        demonyms: &[],
         source: "the two states on its shores",
     },
     Region {
@@ -502,6 +604,7 @@ pub const REGIONS: &[Region] = &[
         lat: 20.0,
         lon: 38.5,
         at_sea: true,
+        demonyms: &[],
         source: "the states on its shores (Wikipedia, \"Red Sea\")",
     },
     Region {
@@ -515,6 +618,7 @@ pub const REGIONS: &[Region] = &[
         lat: 35.0,
         lon: 18.0,
         at_sea: true,
+        demonyms: &[],
         source: "the states on its shores (Wikipedia, \"Mediterranean Sea\")",
     },
     Region {
@@ -525,6 +629,7 @@ pub const REGIONS: &[Region] = &[
         lat: 43.0,
         lon: 34.0,
         at_sea: true,
+        demonyms: &[],
         source: "the states on its shores (Wikipedia, \"Black Sea\")",
     },
     Region {
@@ -535,6 +640,7 @@ pub const REGIONS: &[Region] = &[
         lat: 12.0,
         lon: 114.0,
         at_sea: true,
+        demonyms: &[],
         source: "the states on its shores (Wikipedia, \"South China Sea\")",
     },
     Region {
@@ -546,6 +652,7 @@ pub const REGIONS: &[Region] = &[
         lat: 0.0,
         lon: -160.0,
         at_sea: true,
+        demonyms: &[],
         source:
             "its coordinates (Wikipedia, \"Pacific Ocean\"); an ocean is not listed by its shores",
     },
@@ -558,6 +665,7 @@ pub const REGIONS: &[Region] = &[
         lat: 0.0,
         lon: -25.0,
         at_sea: true,
+        demonyms: &[],
         source:
             "its coordinates (Wikipedia, \"Atlantic Ocean\"); an ocean is not listed by its shores",
     },
@@ -569,6 +677,7 @@ pub const REGIONS: &[Region] = &[
         lat: -20.0,
         lon: 80.0,
         at_sea: true,
+        demonyms: &[],
         source:
             "its coordinates (Wikipedia, \"Indian Ocean\"); an ocean is not listed by its shores",
     },
@@ -580,6 +689,7 @@ pub const REGIONS: &[Region] = &[
         lat: 88.0,
         lon: 0.0,
         at_sea: true,
+        demonyms: &[],
         source:
             "its coordinates (Wikipedia, \"Arctic Ocean\"); an ocean is not listed by its shores",
     },
@@ -591,6 +701,7 @@ pub const REGIONS: &[Region] = &[
         lat: -65.0,
         lon: 0.0,
         at_sea: true,
+        demonyms: &[],
         source:
             "its coordinates (Wikipedia, \"Southern Ocean\"); an ocean is not listed by its shores",
     },
@@ -602,6 +713,7 @@ pub const REGIONS: &[Region] = &[
         lat: 58.0,
         lon: 20.0,
         at_sea: true,
+        demonyms: &[],
         source: "the states on its shores (Wikipedia, \"Baltic Sea\")",
     },
     Region {
@@ -612,6 +724,7 @@ pub const REGIONS: &[Region] = &[
         lat: 56.0,
         lon: 3.0,
         at_sea: true,
+        demonyms: &[],
         source: "the states on its shores (Wikipedia, \"North Sea\")",
     },
     Region {
@@ -622,6 +735,7 @@ pub const REGIONS: &[Region] = &[
         lat: 41.7,
         lon: 50.6,
         at_sea: true,
+        demonyms: &[],
         source: "the states on its shores (Wikipedia, \"Caspian Sea\")",
     },
     Region {
@@ -632,6 +746,7 @@ pub const REGIONS: &[Region] = &[
         lat: 14.0,
         lon: 65.0,
         at_sea: true,
+        demonyms: &[],
         source: "the states on its shores (Wikipedia, \"Arabian Sea\")",
     },
     Region {
@@ -642,6 +757,7 @@ pub const REGIONS: &[Region] = &[
         lat: 24.5,
         lon: 58.5,
         at_sea: true,
+        demonyms: &[],
         source: "the states on its shores (Wikipedia, \"Gulf of Oman\")",
     },
     Region {
@@ -652,6 +768,7 @@ pub const REGIONS: &[Region] = &[
         lat: 12.5,
         lon: 48.0,
         at_sea: true,
+        demonyms: &[],
         source: "the states on its shores (Wikipedia, \"Gulf of Aden\")",
     },
     Region {
@@ -662,6 +779,7 @@ pub const REGIONS: &[Region] = &[
         lat: 15.0,
         lon: 88.0,
         at_sea: true,
+        demonyms: &[],
         source: "the states on its shores (Wikipedia, \"Bay of Bengal\")",
     },
     Region {
@@ -672,6 +790,7 @@ pub const REGIONS: &[Region] = &[
         lat: 25.0,
         lon: -90.0,
         at_sea: true,
+        demonyms: &[],
         source: "the states on its shores (Wikipedia, \"Gulf of Mexico\")",
     },
     Region {
@@ -682,6 +801,7 @@ pub const REGIONS: &[Region] = &[
         lat: 15.0,
         lon: -75.0,
         at_sea: true,
+        demonyms: &[],
         source: "the states on its shores (Wikipedia, \"Caribbean Sea\")",
     },
     Region {
@@ -692,6 +812,7 @@ pub const REGIONS: &[Region] = &[
         lat: 40.0,
         lon: 135.0,
         at_sea: true,
+        demonyms: &[],
         source: "the states on its shores (Wikipedia, \"Sea of Japan\")",
     },
     Region {
@@ -702,6 +823,7 @@ pub const REGIONS: &[Region] = &[
         lat: 30.0,
         lon: 125.0,
         at_sea: true,
+        demonyms: &[],
         source: "the states on its shores (Wikipedia, \"East China Sea\")",
     },
     Region {
@@ -712,6 +834,7 @@ pub const REGIONS: &[Region] = &[
         lat: 38.5,
         lon: 25.3,
         at_sea: true,
+        demonyms: &[],
         source: "the states on its shores (Wikipedia, \"Aegean Sea\")",
     },
     Region {
@@ -722,6 +845,7 @@ pub const REGIONS: &[Region] = &[
         lat: 43.0,
         lon: 15.0,
         at_sea: true,
+        demonyms: &[],
         source: "the states on its shores (Wikipedia, \"Adriatic Sea\")",
     },
 ];
