@@ -1050,9 +1050,12 @@ pub fn resolve_places(gazetteer: &Gazetteer, mentions: &mut [PlaceMention], corp
         }
     }
 
+    // Each name is rescored against the others' latest choices, in place: scoring all names
+    // against the previous pass at once lets two names swap readings forever ("Paris" picks
+    // France for the Henry County in Ohio while that county picks Tennessee for a Paris there).
     let mut chosen = chosen_first;
     for _ in 0..weights::PASSES {
-        let mut next = chosen.clone();
+        let before = chosen.clone();
         for (group, (candidates, _)) in groups.iter().enumerate() {
             if candidates.len() < 2 {
                 continue;
@@ -1064,7 +1067,7 @@ pub fn resolve_places(gazetteer: &Gazetteer, mentions: &mut [PlaceMention], corp
                 .filter_map(|(other, id)| id.map(|id| (gazetteer.entry(id), groups[other].1)))
                 .collect();
             let listed_kind = listed_kind(gazetteer, &fellows[group], &chosen);
-            next[group] = candidates
+            chosen[group] = candidates
                 .iter()
                 .map(|&(id, base)| {
                     let entry = gazetteer.entry(id);
@@ -1078,10 +1081,9 @@ pub fn resolve_places(gazetteer: &Gazetteer, mentions: &mut [PlaceMention], corp
                 .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
                 .map(|(id, _)| id);
         }
-        if next == chosen {
+        if chosen == before {
             break;
         }
-        chosen = next;
     }
 
     for (indexes, entry) in names.values().zip(&chosen) {
@@ -1525,6 +1527,52 @@ mod tests {
             .map(|id| g.entry(id).admin1.as_str())
             .collect();
         assert_eq!(states, ["Tennessee", "Tennessee"]);
+    }
+
+    #[test]
+    fn two_names_do_not_swap_readings_between_passes() {
+        // Counties of no known population tie until a Paris picks one; the capital is the
+        // likeliest Paris until a county picks Tennessee. Scored against each other's last
+        // choices at once, each would take the reading that fits the other's old one, forever.
+        let mut capital = place(
+            PlaceKind::City,
+            "Paris",
+            "FR",
+            "Ile-de-France",
+            2_100_000,
+            48.85,
+            2.35,
+        );
+        capital.capital = true;
+        let county = |admin1: &str, lat: f64, lon: f64| {
+            place(PlaceKind::County, "Henry County", "US", admin1, 0, lat, lon)
+        };
+        let g = Gazetteer::from_entries(vec![
+            county("Ohio", 41.33, -84.07),
+            county("Tennessee", 36.33, -88.3),
+            capital,
+            place(
+                PlaceKind::City,
+                "Paris",
+                "US",
+                "Tennessee",
+                10_000,
+                36.3,
+                -88.33,
+            ),
+        ]);
+        let text = "Paris and Henry County are rich in history. Henry County leads.";
+        let spans = [
+            span(SpanKind::Place, text, "Paris"),
+            span(SpanKind::Place, text, "Henry County"),
+        ];
+        let found = geoparse(&g, text, &spans);
+        let states: Vec<&str> = found
+            .iter()
+            .filter_map(|m| m.entry)
+            .map(|id| g.entry(id).admin1.as_str())
+            .collect();
+        assert_eq!(states, ["Tennessee"; 3]);
     }
 
     #[test]
