@@ -127,6 +127,10 @@ const TIME_WORDS: &[&str] = &[
 /// The most words a demonym has ("Central African", "Heard and McDonald Islander").
 const DEMONYM_WORDS: usize = 4;
 
+/// The most words of a known place name found without the tagger ("United Arab Emirates" has
+/// three).
+const PLACE_NAME_WORDS: usize = 4;
+
 /// A city must be this populous to be found by one of its alternate names.
 const ALTERNATE_NAME_CITY_POPULATION: u64 = 100_000;
 
@@ -413,26 +417,19 @@ fn recognise(
     // first: "South African" is South Africa's, not Africa's.
     let mut index = 0;
     while index < words.len() {
-        let found = (1..=DEMONYM_WORDS.min(words.len() - index))
-            .rev()
-            .map(|length| words[index..index + length].iter().collect::<Vec<&Word>>())
-            .find(|run| {
-                let (start, end) = (run[0].start, run[run.len() - 1].end);
-                let covered = spans.iter().any(|s| {
-                    matches!(s.kind, SpanKind::Person | SpanKind::Place)
-                        && s.start < end
-                        && start < s.end
-                });
-                run.iter().all(|w| w.capitalised)
-                    && consecutive(chars, run)
-                    && !covered
-                    && !gazetteer.lookup_demonym(&key_of(run)).is_empty()
+        let found = longest_run(&words, chars, index, DEMONYM_WORDS, |run| {
+            let (start, end) = (run[0].start, run[run.len() - 1].end);
+            let covered = spans.iter().any(|s| {
+                matches!(s.kind, SpanKind::Person | SpanKind::Place)
+                    && s.start < end
+                    && start < s.end
             });
+            (!covered && !gazetteer.lookup_demonym(&key_of(run)).is_empty()).then_some((start, end))
+        });
         match found {
-            Some(run) => {
-                let (start, end) = (run[0].start, run[run.len() - 1].end);
+            Some((length, (start, end))) => {
                 mentions.push(mention(start, end, MentionSource::Demonym));
-                index += run.len();
+                index += length;
             }
             None => index += 1,
         }
@@ -452,22 +449,18 @@ fn recognise(
     };
     let mut index = 0;
     while index < words.len() {
-        let mut matched = None;
-        // Longest first: "New York" before "York".
-        for length in (1..=4.min(words.len() - index)).rev() {
-            let run: Vec<&Word> = words[index..index + length].iter().collect();
-            if !run.iter().all(|w| w.capitalised)
-                || !consecutive(chars, &run)
-                || (length == 1 && is_stop_word(&run[0].term) && !is_abbreviation(chars, run[0]))
+        let matched = longest_run(&words, chars, index, PLACE_NAME_WORDS, |run| {
+            let length = run.len();
+            if (length == 1 && is_stop_word(&run[0].term) && !is_abbreviation(chars, run[0]))
                 || (length == 1 && PART_OF.contains(&run[0].term.as_str()))
             {
-                continue;
+                return None;
             }
             let (start, mut end) = (run[0].start, run[length - 1].end);
-            let key = key_of(&run);
+            let key = key_of(run);
             let candidates = gazetteer.lookup_key(&key);
             if candidates.is_empty() {
-                continue;
+                return None;
             }
             // A name known only as an abbreviation with a full stop ("Pa.", "W.Va.") must
             // have it, and the mention ends with it.
@@ -480,7 +473,7 @@ fn recognise(
             });
             if abbreviated {
                 if chars.get(end) != Some(&'.') {
-                    continue;
+                    return None;
                 }
                 end += 1;
             }
@@ -497,16 +490,13 @@ fn recognise(
                 && !TIME_WORDS.contains(&run[0].term.as_str())
                 && !words[index - 1].capitalised
                 && primary();
-            let dateline = is_dateline(chars, &run) && primary();
+            let dateline = is_dateline(chars, run) && primary();
             let found = (well_known && free(start, end, &mentions, false))
                 || ((after_preposition || dateline) && free(start, end, &mentions, true));
-            if found {
-                matched = Some((start, end, length));
-                break;
-            }
-        }
+            found.then_some((start, end))
+        });
         match matched {
-            Some((start, end, length)) => {
+            Some((length, (start, end))) => {
                 let end = with_abbreviation_stop(chars, start, end);
                 mentions.push(mention(start, end, MentionSource::WellKnown));
                 index += length;
@@ -521,6 +511,25 @@ fn recognise(
     }
     mark_enumerations(chars, &mut mentions);
     mentions
+}
+
+/// The longest run of at most `max` capitalised, adjacent words from `index` that `accept`
+/// takes, with its length and what `accept` returned. Names are matched longest first: "New
+/// York" before "York", "South African" before "African".
+fn longest_run<'w, T>(
+    words: &'w [Word],
+    chars: &[char],
+    index: usize,
+    max: usize,
+    mut accept: impl FnMut(&[&'w Word]) -> Option<T>,
+) -> Option<(usize, T)> {
+    (1..=max.min(words.len() - index)).rev().find_map(|length| {
+        let run: Vec<&Word> = words[index..index + length].iter().collect();
+        if !run.iter().all(|w| w.capitalised) || !consecutive(chars, &run) {
+            return None;
+        }
+        accept(&run).map(|found| (length, found))
+    })
 }
 
 /// What may stand between the items of an enumeration.
@@ -1029,17 +1038,12 @@ pub fn resolve_places(gazetteer: &Gazetteer, mentions: &mut [PlaceMention], corp
         })
         .collect();
     // Each name's fellow items in the enumerations it is listed in.
-    let group_of: HashMap<&str, usize> = names
-        .keys()
-        .enumerate()
-        .map(|(group, key)| (key.as_str(), group))
-        .collect();
     let mut lists: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-    for mention in mentions.iter() {
-        if let (Some(list), Some(&group)) = (
-            mention.listed_in,
-            group_of.get(mention_key(mention).as_str()),
-        ) {
+    for (group, indexes) in names.values().enumerate() {
+        for list in indexes
+            .iter()
+            .filter_map(|&index| mentions[index].listed_in)
+        {
             lists.entry(list).or_default().insert(group);
         }
     }
@@ -1516,16 +1520,7 @@ mod tests {
             ),
         ]);
         let text = "Paris is the seat of Henry County.";
-        let spans = [
-            span(SpanKind::Place, text, "Paris"),
-            span(SpanKind::Place, text, "Henry County"),
-        ];
-        let found = geoparse(&g, text, &spans);
-        let states: Vec<&str> = found
-            .iter()
-            .filter_map(|m| m.entry)
-            .map(|id| g.entry(id).admin1.as_str())
-            .collect();
+        let states = states_found(&g, text, &["Paris", "Henry County"]);
         assert_eq!(states, ["Tennessee", "Tennessee"]);
     }
 
@@ -1562,16 +1557,7 @@ mod tests {
             ),
         ]);
         let text = "Paris and Henry County are rich in history. Henry County leads.";
-        let spans = [
-            span(SpanKind::Place, text, "Paris"),
-            span(SpanKind::Place, text, "Henry County"),
-        ];
-        let found = geoparse(&g, text, &spans);
-        let states: Vec<&str> = found
-            .iter()
-            .filter_map(|m| m.entry)
-            .map(|id| g.entry(id).admin1.as_str())
-            .collect();
+        let states = states_found(&g, text, &["Paris", "Henry County"]);
         assert_eq!(states, ["Tennessee"; 3]);
     }
 
@@ -1872,16 +1858,35 @@ mod tests {
         assert_eq!(found, ["U.S."]);
     }
 
-    fn resolved_kind(g: &Gazetteer, text: &str, places: &[&str], name: &str) -> Option<PlaceKind> {
+    /// What `text`'s mentions resolve to, with `places` tagged as places; unresolved ones are
+    /// left out.
+    fn entries_found<'g>(
+        g: &'g Gazetteer,
+        text: &str,
+        places: &[&str],
+    ) -> Vec<(String, &'g PlaceEntry)> {
         let spans: Vec<TaggedSpan> = places
             .iter()
             .map(|place| span(SpanKind::Place, text, place))
             .collect();
         geoparse(g, text, &spans)
-            .iter()
-            .find(|m| m.text == name)
-            .and_then(|m| m.entry)
-            .map(|id| g.entry(id).kind)
+            .into_iter()
+            .filter_map(|m| Some((m.text, g.entry(m.entry?))))
+            .collect()
+    }
+
+    fn resolved_kind(g: &Gazetteer, text: &str, places: &[&str], name: &str) -> Option<PlaceKind> {
+        entries_found(g, text, places)
+            .into_iter()
+            .find(|(text, _)| text == name)
+            .map(|(_, entry)| entry.kind)
+    }
+
+    fn states_found<'g>(g: &'g Gazetteer, text: &str, places: &[&str]) -> Vec<&'g str> {
+        entries_found(g, text, places)
+            .into_iter()
+            .map(|(_, entry)| entry.admin1.as_str())
+            .collect()
     }
 
     #[test]
