@@ -145,14 +145,39 @@ fn fold_unicode(word: &str, folded: &mut String) {
             continue;
         }
         for lower in c.to_lowercase() {
-            if lower.is_alphanumeric() {
-                if folded.len() + lower.len_utf8() > MAX_TERM_BYTES {
-                    return;
-                }
-                folded.push(lower);
+            if !lower.is_alphanumeric() {
+                continue;
+            }
+            let base = base_letters(lower);
+            let bytes = base.map_or(lower.len_utf8(), str::len);
+            if folded.len() + bytes > MAX_TERM_BYTES {
+                return;
+            }
+            match base {
+                Some(base) => folded.push_str(base),
+                None => folded.push(lower),
             }
         }
     }
+}
+
+/// Latin letters that are not a base letter plus a mark, so NFKD leaves them whole, spelled
+/// as English text writes them: "Doğubayazıt" is "Dogubayazit", "Łódź" "Lodz", "Straße"
+/// "Strasse".
+fn base_letters(lower: char) -> Option<&'static str> {
+    Some(match lower {
+        'ı' => "i",
+        'ł' => "l",
+        'ø' => "o",
+        'đ' | 'ð' => "d",
+        'ħ' => "h",
+        'ŧ' => "t",
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        'þ' => "th",
+        _ => return None,
+    })
 }
 
 fn strip_possessive(word: &str) -> &str {
@@ -446,6 +471,21 @@ mod tests {
     #[test]
     fn case_and_diacritics_fold_to_one_term() {
         assert_eq!(terms("Qāsem QASEM qasem Qasém"), ["qasem"; 4]);
+    }
+
+    #[test]
+    fn letters_without_a_decomposition_fold_to_their_english_spelling() {
+        assert_eq!(
+            terms("Doğubayazıt Łódź Straße Ærø Þórshöfn Đồng"),
+            [
+                "dogubayazit",
+                "lodz",
+                "strasse",
+                "aero",
+                "thorshofn",
+                "dong"
+            ]
+        );
     }
 
     #[test]

@@ -86,18 +86,19 @@ pub struct PlaceMention {
 /// not among them: "Washington Post", "Boston Dynamics" and "United Russia" stay whole.
 #[rustfmt::skip]
 const INSTITUTION_HEADS: &[&str] = &[
-    "academy", "agency", "airport", "archdiocese", "association", "attorney", "authority",
-    "board", "borough", "bureau", "cabinet", "centre", "center", "chamber", "city", "clerk",
-    "clinic", "club", "college", "commission", "commissioners", "committee", "community",
-    "council", "county", "court", "courts", "department", "diocese", "district", "division",
-    "elementary", "emergency", "fair", "festival", "fire", "foundation", "government",
-    "guard", "hall", "harbor", "harbour", "health", "high", "highway", "historical",
-    "hospital", "housing", "jail", "legislature", "library", "medical", "metropolitan",
-    "municipal", "museum", "office", "parish", "park", "parks", "patrol", "police", "port",
-    "prison", "province", "provincial", "public", "regional", "rescue", "school", "schools",
-    "senate", "service", "services", "sheriff", "sheriffs", "society", "squad", "state",
-    "station", "supreme", "town", "township", "transit", "trooper", "troopers", "university",
-    "village", "visitors", "water", "zoo",
+    "academy", "administration", "agency", "airport", "archdiocese", "army", "association",
+    "attorney", "authority", "board", "borough", "bureau", "cabinet", "centre", "centres",
+    "center", "centers", "chamber", "city", "clerk", "clinic", "club", "college",
+    "commission", "commissioners", "committee", "community", "consulate", "council",
+    "county", "court", "courts", "department", "diocese", "district", "division",
+    "elementary", "embassy", "emergency", "fair", "festival", "fire", "foundation",
+    "government", "guard", "hall", "harbor", "harbour", "health", "high", "highway",
+    "historical", "hospital", "housing", "jail", "legislature", "library", "medical",
+    "metropolitan", "ministry", "municipal", "museum", "navy", "office", "parish", "park",
+    "parks", "patrol", "police", "port", "prison", "province", "provincial", "public",
+    "regional", "rescue", "school", "schools", "senate", "service", "services", "sheriff",
+    "sheriffs", "society", "squad", "state", "station", "supreme", "town", "township",
+    "transit", "trooper", "troopers", "university", "village", "visitors", "water", "zoo",
 ];
 
 /// Words after which a place name ends an institution's name ("University of Iowa").
@@ -325,6 +326,11 @@ fn recognise(
         }
     }
 
+    let connected = connected_names(gazetteer, chars, &words);
+    for &(start, end) in &connected {
+        mentions.push(mention(start, end, MentionSource::WellKnown));
+    }
+
     let spans = &joined_compass_splits(chars, spans);
     // Each person's words, for telling a person named again from a town the tagger misread.
     let people: Vec<(String, BTreeSet<&str>)> = spans
@@ -344,6 +350,12 @@ fn recognise(
         .map(|s| key_of(&words_in(&words, s.start, s.end).iter().collect::<Vec<_>>()))
         .collect();
     for span in spans {
+        if connected
+            .iter()
+            .any(|&(start, end)| start < span.end && span.start < end)
+        {
+            continue;
+        }
         let inside: Vec<&Word> = words_in(&words, span.start, span.end).iter().collect();
         match span.kind {
             SpanKind::Place => {
@@ -397,7 +409,7 @@ fn recognise(
                 if counted {
                     continue;
                 }
-                let found = place_named_as_organisation(gazetteer, &inside)
+                let found = place_named_as_organisation(gazetteer, chars, &inside, &placed)
                     .or_else(|| institution_place(gazetteer, &inside, &placed));
                 if let Some((start, end)) = found {
                     let end = with_abbreviation_stop(chars, start, end);
@@ -462,17 +474,20 @@ fn recognise(
             if candidates.is_empty() {
                 return None;
             }
-            // A name known only as an abbreviation with a full stop ("Pa.", "W.Va.") must
-            // have it, and the mention ends with it.
-            let abbreviated = candidates.iter().all(|&id| {
-                gazetteer
-                    .entry(id)
-                    .names()
-                    .filter(|name| name_key(name) == key)
-                    .all(|name| name.ends_with('.'))
-            });
-            if abbreviated {
-                if chars.get(end) != Some(&'.') {
+            // A name known only as an abbreviation with a full stop ("Pa.", "W.Va.",
+            // "N.S.W.") must be written so, and the mention ends with the stop: "Act." ending a
+            // sentence is no "A.C.T.".
+            let abbreviations: Vec<&str> = candidates
+                .iter()
+                .flat_map(|&id| gazetteer.entry(id).names())
+                .filter(|name| name_key(name) == key)
+                .collect();
+            if abbreviations.iter().all(|name| name.ends_with('.')) {
+                let written = slice(chars, start, (end + 1).min(chars.len()));
+                if !abbreviations
+                    .iter()
+                    .any(|name| name.eq_ignore_ascii_case(&written))
+                {
                     return None;
                 }
                 end += 1;
@@ -529,6 +544,68 @@ fn longest_run<'w, T>(
             return None;
         }
         accept(&run).map(|found| (length, found))
+    })
+}
+
+/// Lower-case words inside a place's name ("Democratic Republic of the Congo", "Bosnia and
+/// Herzegovina", "Rio de Janeiro").
+const NAME_CONNECTORS: &[&str] = &["of", "the", "and", "de", "del", "da", "do", "du", "la"];
+
+/// The most words of a known name with lower-case words inside ("Democratic Republic of the
+/// Congo" has six).
+const CONNECTED_NAME_WORDS: usize = 7;
+
+/// Where well-known places are named with lower-case words inside, or across the line break
+/// of hard-wrapped text ("New\nYork"). The tagger splits such a name ("Democratic Republic of
+/// the" and "Congo"; "York" alone) or buries it in an organisation's ("the Ministry of Health
+/// of the People's Republic of China"), so these are found first, longest first, and stand
+/// over the tagger's spans.
+fn connected_names(gazetteer: &Gazetteer, chars: &[char], words: &[Word]) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut index = 0;
+    while index < words.len() {
+        let longest = CONNECTED_NAME_WORDS.min(words.len() - index);
+        let matched = (2..=longest).rev().find(|&length| {
+            let run: Vec<&Word> = words[index..index + length].iter().collect();
+            let inner = &run[1..length - 1];
+            let wrapped = run
+                .windows(2)
+                .any(|pair| chars[pair[0].end..pair[1].start].contains(&'\n'));
+            if !run[0].capitalised
+                || !run[length - 1].capitalised
+                || !(wrapped || inner.iter().any(|w| !w.capitalised))
+                || !inner
+                    .iter()
+                    .all(|w| w.capitalised || NAME_CONNECTORS.contains(&w.term.as_str()))
+                || !within_a_line_break(chars, &run)
+            {
+                return false;
+            }
+            let key = key_of(&run);
+            gazetteer
+                .lookup_key(&key)
+                .iter()
+                .any(|&id| is_well_known(gazetteer.entry(id), &key))
+        });
+        match matched {
+            Some(length) => {
+                found.push((words[index].start, words[index + length - 1].end));
+                index += length;
+            }
+            None => index += 1,
+        }
+    }
+    found
+}
+
+/// Words separated by one space, or by one line break and the spaces around it: a name
+/// wrapped onto the next line, not one across a paragraph or punctuation.
+fn within_a_line_break(chars: &[char], run: &[&Word]) -> bool {
+    run.windows(2).all(|pair| {
+        let gap = &chars[pair[0].end..pair[1].start];
+        gap == [' ']
+            || (gap.iter().all(|c| *c == ' ' || *c == '\n')
+                && gap.iter().filter(|c| **c == '\n').count() == 1)
     })
 }
 
@@ -646,7 +723,7 @@ fn is_dateline(chars: &[char], run: &[&Word]) -> bool {
         || first.start == 0;
     let capitals = run
         .iter()
-        .all(|w| is_abbreviation(chars, w) || w.end - w.start == 1);
+        .all(|w| in_capitals(chars, w) || w.end - w.start == 1);
     let after: String = chars[last.end.min(chars.len())..].iter().take(4).collect();
     let marked = ["--", "—", "–", "(", ", ", " -", " —", " –", " ("]
         .iter()
@@ -682,14 +759,26 @@ fn with_abbreviation_stop(chars: &[char], start: usize, end: usize) -> usize {
     }
 }
 
-/// Written in capitals ("US", "U.S."): an abbreviation, not a capitalised stop word ("She").
-fn is_abbreviation(chars: &[char], word: &Word) -> bool {
+/// The most letters of an abbreviation written in capitals without full stops ("US", "UAE"):
+/// a longer word in capitals is a headline's word ("MORE"), not an abbreviation.
+const ABBREVIATION_LETTERS: usize = 3;
+
+/// Written in capitals ("US", "U.S.", "PINEVILLE").
+fn in_capitals(chars: &[char], word: &Word) -> bool {
     let letters: Vec<char> = chars[word.start..word.end]
         .iter()
         .copied()
         .filter(|c| c.is_alphabetic())
         .collect();
     letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// An abbreviation ("US", "U.S."), not a capitalised stop word ("She") or a headline's word.
+fn is_abbreviation(chars: &[char], word: &Word) -> bool {
+    let written = &chars[word.start..word.end];
+    in_capitals(chars, word)
+        && (written.iter().filter(|c| c.is_alphabetic()).count() <= ABBREVIATION_LETTERS
+            || written.contains(&'.'))
 }
 
 /// Words separated only by single spaces (not across a line break or punctuation).
@@ -731,8 +820,17 @@ fn trim_place_span(chars: &[char], mut start: usize, mut end: usize) -> Option<(
 
 /// An "organisation" that is exactly a place's name: a county the tagger took for a body
 /// ("Henry County"), or a country acting ("Egypt attempts"). Cities count only by their own
-/// name, not an alternate, so an organisation sharing a city's nickname stays one.
-fn place_named_as_organisation(gazetteer: &Gazetteer, words: &[&Word]) -> Option<(usize, usize)> {
+/// name, not an alternate, so an organisation sharing a city's nickname stays one. A
+/// division's initials written without their stops ("NSW" for "N.S.W.") are as often a
+/// company's ("ACT" for Applied Circuit Technology), so they count only where the tagger
+/// places something in that country; a country's ("UK") always count. `placed`: the keys of
+/// the tagger's places.
+fn place_named_as_organisation(
+    gazetteer: &Gazetteer,
+    chars: &[char],
+    words: &[&Word],
+    placed: &BTreeSet<String>,
+) -> Option<(usize, usize)> {
     let first = words.first()?;
     let last = words.last()?;
     if !words.iter().all(|w| w.capitalised) {
@@ -745,6 +843,15 @@ fn place_named_as_organisation(gazetteer: &Gazetteer, words: &[&Word]) -> Option
         }
     }
     let key = key_of(words);
+    let undotted = !chars[first.start..last.end].contains(&'.');
+    let placed_in = |country: &str| {
+        placed.iter().any(|other| {
+            gazetteer
+                .lookup_key(other)
+                .iter()
+                .any(|&id| gazetteer.entry(id).country == country)
+        })
+    };
     gazetteer
         .lookup_key(&key)
         .iter()
@@ -756,6 +863,13 @@ fn place_named_as_organisation(gazetteer: &Gazetteer, words: &[&Word]) -> Option
             }
             PlaceKind::Airport => name_key(&entry.name) == key,
             PlaceKind::Other => false,
+            PlaceKind::State | PlaceKind::County => {
+                let only_initials = entry
+                    .names()
+                    .filter(|name| name_key(name) == key)
+                    .all(|name| name.ends_with('.'));
+                !(undotted && only_initials) || placed_in(&entry.country)
+            }
             _ => true,
         })
         .then_some((first.start, last.end))
@@ -764,9 +878,10 @@ fn place_named_as_organisation(gazetteer: &Gazetteer, words: &[&Word]) -> Option
 /// A "person" that is a place's own name and shares no word with any other person of the
 /// text (a real person is named again: "Glen Allen" … "Allen said"; a town the tagger
 /// misread is not). Two or more words suffice ("Rock Hill", "Sioux Falls"); one word
-/// ("Monroe", "Tbilisi") also needs the text to say it is a place: a country or state, the
-/// same name tagged a place elsewhere, or a state or country after a comma ("Surprise,
-/// Ariz."). `people`: each person's key and words; `placed`: the keys of the tagger's places.
+/// ("Monroe", "Tbilisi") also needs the text to say it is a place: a country, a named region
+/// or continent ("Darfur"), a big state, the same name tagged a place elsewhere, or a state
+/// or country after a comma ("Surprise, Ariz."). `people`: each person's key and words;
+/// `placed`: the keys of the tagger's places.
 fn person_named_as_place(
     gazetteer: &Gazetteer,
     chars: &[char],
@@ -797,7 +912,7 @@ fn person_named_as_place(
         })
     } else {
         let region = named.iter().any(|entry| match entry.kind {
-            PlaceKind::Country => true,
+            PlaceKind::Country | PlaceKind::Region | PlaceKind::Continent => true,
             PlaceKind::State => entry.population >= PART_OF_STATE_POPULATION,
             _ => false,
         });
@@ -1426,6 +1541,68 @@ mod tests {
                 37.67,
                 -77.51,
             ),
+            {
+                let mut congo = place(
+                    PlaceKind::Country,
+                    "Democratic Republic of the Congo",
+                    "CD",
+                    "",
+                    84_000_000,
+                    -2.85,
+                    23.6,
+                );
+                congo.alternates = vec!["Congo".into(), "DRC".into()];
+                congo
+            },
+            place(PlaceKind::Region, "Darfur", "SD", "", 0, 13.5, 24.5),
+            place(
+                PlaceKind::Country,
+                "Australia",
+                "AU",
+                "",
+                25_000_000,
+                -25.2,
+                133.9,
+            ),
+            {
+                let mut state = place(
+                    PlaceKind::State,
+                    "New South Wales",
+                    "AU",
+                    "New South Wales",
+                    8_000_000,
+                    -32.5,
+                    146.8,
+                );
+                state.alternates = vec!["N.S.W.".into()];
+                state
+            },
+            {
+                let mut state = place(
+                    PlaceKind::State,
+                    "Australian Capital Territory",
+                    "AU",
+                    "Australian Capital Territory",
+                    450_000,
+                    -35.5,
+                    149.0,
+                );
+                state.alternates = vec!["A.C.T.".into()];
+                state
+            },
+            {
+                let mut state = place(
+                    PlaceKind::State,
+                    "More og Romsdal",
+                    "NO",
+                    "More og Romsdal",
+                    270_000,
+                    62.5,
+                    8.3,
+                );
+                state.alternates = vec!["Møre".into()];
+                state
+            },
         ])
     }
 
@@ -1932,6 +2109,131 @@ mod tests {
         let spans = ["Madison", "Wisconsin", "Washington"];
         let kind = resolved_kind(&g, text, &spans, "Washington");
         assert_eq!(kind, Some(PlaceKind::City));
+    }
+
+    fn texts(found: &[PlaceMention]) -> Vec<&str> {
+        found.iter().map(|m| m.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_name_with_lower_case_words_inside_is_one_place_over_the_taggers_pieces() {
+        let g = gazetteer();
+        let text = "Cases rose in the Democratic Republic of the Congo last week.";
+        let spans = [
+            span(SpanKind::Place, text, "Democratic Republic of the"),
+            span(SpanKind::Place, text, "Congo"),
+        ];
+        let found = geoparse(&g, text, &spans);
+        assert_eq!(texts(&found), ["Democratic Republic of the Congo"]);
+        assert_eq!(
+            found[0].entry.map(|id| g.entry(id).country.as_str()),
+            Some("CD")
+        );
+    }
+
+    #[test]
+    fn a_name_wrapped_onto_the_next_line_is_one_place() {
+        let g = gazetteer();
+        let text = "Exports from South\nAfrica rose, but South\n\nAfrica is two paragraphs.";
+        let spans = [span(SpanKind::Place, text, "Africa rose")];
+        let spans = [TaggedSpan {
+            end: spans[0].start + "Africa".len(),
+            ..spans[0]
+        }];
+        let found = geoparse(&g, text, &spans);
+        assert_eq!(texts(&found)[0], "South\nAfrica");
+        assert_eq!(
+            found[0].entry.map(|id| g.entry(id).country.as_str()),
+            Some("ZA")
+        );
+        assert!(!texts(&found).contains(&"South\n\nAfrica"), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_inside_an_organisations_name_of_several_words_is_found() {
+        let g = gazetteer();
+        let text = "the Ministry of Health of the Democratic Republic of the Congo said";
+        let spans = [span(
+            SpanKind::Organisation,
+            text,
+            "Ministry of Health of the Democratic Republic of the Congo",
+        )];
+        let found = geoparse(&g, text, &spans);
+        assert_eq!(texts(&found), ["Democratic Republic of the Congo"]);
+    }
+
+    #[test]
+    fn a_countrys_agencies_embassy_and_army_mention_the_country() {
+        let g = gazetteer();
+        let text = "The U.S. Centers for Disease Control, the U.S. Embassy and the U.S. Army.";
+        let spans = [
+            span(
+                SpanKind::Organisation,
+                text,
+                "U.S. Centers for Disease Control",
+            ),
+            span(SpanKind::Organisation, text, "U.S. Embassy"),
+            span(SpanKind::Organisation, text, "U.S. Army"),
+        ];
+        let found = geoparse(&g, text, &spans);
+        assert_eq!(texts(&found), ["U.S.", "U.S.", "U.S."]);
+    }
+
+    #[test]
+    fn a_named_region_taken_for_a_person_is_a_place() {
+        let g = gazetteer();
+        let text = "Flights to Darfur are not as regular as before.";
+        let found = geoparse(&g, text, &[span(SpanKind::Person, text, "Darfur")]);
+        assert_eq!(
+            found
+                .first()
+                .and_then(|m| m.entry)
+                .map(|id| g.entry(id).name.as_str()),
+            Some("Darfur")
+        );
+    }
+
+    #[test]
+    fn a_divisions_initials_without_stops_need_the_text_to_place_its_country() {
+        let g = gazetteer();
+        let text = "Horses in NSW were infected, officials in Australia said.";
+        let spans = [
+            span(SpanKind::Organisation, text, "NSW"),
+            span(SpanKind::Place, text, "Australia"),
+        ];
+        let found = geoparse(&g, text, &spans);
+        assert_eq!(texts(&found), ["NSW", "Australia"]);
+        assert_eq!(
+            found[0].entry.map(|id| g.entry(id).name.as_str()),
+            Some("New South Wales")
+        );
+
+        let text = "Applied Circuit Technology Inc (ACT) agreed to merge.";
+        let spans = [
+            span(
+                SpanKind::Organisation,
+                text,
+                "Applied Circuit Technology Inc",
+            ),
+            span(SpanKind::Organisation, text, "ACT"),
+        ];
+        assert!(geoparse(&g, text, &spans).is_empty());
+    }
+
+    #[test]
+    fn an_abbreviation_with_stops_is_found_only_as_written() {
+        let g = gazetteer();
+        let text = "Wheat from N.S.W. rose under the Canada Deposit Insurance Act.";
+        let found = geoparse(&g, text, &[]);
+        assert_eq!(texts(&found), ["N.S.W."]);
+    }
+
+    #[test]
+    fn a_headlines_word_in_capitals_is_no_abbreviation() {
+        let g = gazetteer();
+        let text = "CERTS MORE COSTLY THAN CASH IN IRAQ";
+        let found = geoparse(&g, text, &[]);
+        assert_eq!(texts(&found), ["IRAQ"]);
     }
 
     #[test]

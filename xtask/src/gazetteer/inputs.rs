@@ -156,6 +156,9 @@ pub struct NaturalEarthAdmin1 {
     pub name_alt: Option<String>,
     #[serde(default)]
     pub gn_name: Option<String>,
+    /// The usual abbreviation ("N.S.W.", "Qld.").
+    #[serde(default)]
+    pub abbrev: Option<String>,
     #[serde(default)]
     pub woe_name: Option<String>,
     /// GeoNames id, or a negative or zero placeholder.

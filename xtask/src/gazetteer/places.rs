@@ -249,6 +249,7 @@ fn provinces(
                                 .flat_map(|alt| alt.split('|'))
                                 .map(str::trim),
                         )
+                        .chain(division.abbrev.as_deref().filter(|a| is_initialism(a)))
                         .filter(|n| !n.is_empty() && is_latin(n) && !only_division_words(n))
                         .collect();
                     (
@@ -289,6 +290,17 @@ fn provinces(
         entries.len()
     ));
     entries
+}
+
+/// An abbreviation of three or more initials with full stops ("N.S.W.", "P.E.I."), which
+/// news also writes without them ("NSW"). Shorter ones ("W.A.", "S.A.") and clipped words
+/// ("Qld.", "Vic.") are too often something else to be names.
+fn is_initialism(abbreviation: &str) -> bool {
+    let letters: Vec<char> = abbreviation.chars().collect();
+    letters.len() >= 6
+        && letters
+            .chunks(2)
+            .all(|pair| matches!(pair, [letter, '.'] if letter.is_ascii_uppercase()))
 }
 
 /// Natural Earth's divisions with a label point, by (country, name key) for each of their
@@ -494,4 +506,18 @@ fn airports(inputs: &Inputs, admin1: &Admin1Names) -> Vec<PlaceEntry> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_initialism;
+
+    #[test]
+    fn only_three_or_more_initials_are_an_initialism() {
+        assert!(is_initialism("N.S.W."));
+        assert!(is_initialism("P.E.I."));
+        assert!(!is_initialism("W.A."));
+        assert!(!is_initialism("Qld."));
+        assert!(!is_initialism("NSW"));
+    }
 }
