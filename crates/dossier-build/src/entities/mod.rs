@@ -318,8 +318,12 @@ fn document_mentions(
         .collect();
     for entity in entities {
         // The geoparser took this very span for a place ("Baghdad International Airport",
-        // a country acting): it is not also an organisation.
-        if place_spans.contains(&(entity.start, entity.end)) {
+        // a country acting), or a place's name holds it (the tagger's "United" of "United
+        // States" wrapped across a line): it is not also an organisation or a person.
+        if place_spans
+            .iter()
+            .any(|&(start, end)| start <= entity.start && entity.end <= end)
+        {
             continue;
         }
         // Bracketed photo credits are bylines, not mentions; their outlets are already sources.
