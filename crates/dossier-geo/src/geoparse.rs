@@ -477,17 +477,16 @@ fn recognise(
             // A name known only as an abbreviation with a full stop ("Pa.", "W.Va.",
             // "N.S.W.") must be written so, and the mention ends with the stop: "Act." ending a
             // sentence is no "A.C.T.".
-            let abbreviations: Vec<&str> = candidates
+            if candidates
                 .iter()
-                .flat_map(|&id| gazetteer.entry(id).names())
-                .filter(|name| name_key(name) == key)
-                .collect();
-            if abbreviations.iter().all(|name| name.ends_with('.')) {
+                .all(|&id| known_only_dotted(gazetteer.entry(id), &key))
+            {
                 let written = slice(chars, start, (end + 1).min(chars.len()));
-                if !abbreviations
+                let as_written = candidates
                     .iter()
-                    .any(|name| name.eq_ignore_ascii_case(&written))
-                {
+                    .flat_map(|&id| gazetteer.entry(id).names())
+                    .any(|name| name.eq_ignore_ascii_case(&written));
+                if !as_written {
                     return None;
                 }
                 end += 1;
@@ -564,6 +563,11 @@ fn connected_names(gazetteer: &Gazetteer, chars: &[char], words: &[Word]) -> Vec
     let mut found = Vec::new();
     let mut index = 0;
     while index < words.len() {
+        // Most words start no name: skip them before trying runs of every length.
+        if !words[index].capitalised {
+            index += 1;
+            continue;
+        }
         let longest = CONNECTED_NAME_WORDS.min(words.len() - index);
         let matched = (2..=longest).rev().find(|&length| {
             let run: Vec<&Word> = words[index..index + length].iter().collect();
@@ -571,8 +575,7 @@ fn connected_names(gazetteer: &Gazetteer, chars: &[char], words: &[Word]) -> Vec
             let wrapped = run
                 .windows(2)
                 .any(|pair| chars[pair[0].end..pair[1].start].contains(&'\n'));
-            if !run[0].capitalised
-                || !run[length - 1].capitalised
+            if !run[length - 1].capitalised
                 || !(wrapped || inner.iter().any(|w| !w.capitalised))
                 || !inner
                     .iter()
@@ -781,6 +784,15 @@ fn is_abbreviation(chars: &[char], word: &Word) -> bool {
             || written.contains(&'.'))
 }
 
+/// Whether every name of `entry` that folds to `key` is an abbreviation with full stops
+/// ("Pa.", "N.S.W."): text must write the stops for the name to be that place.
+fn known_only_dotted(entry: &PlaceEntry, key: &str) -> bool {
+    entry
+        .names()
+        .filter(|name| name_key(name) == key)
+        .all(|name| name.ends_with('.'))
+}
+
 /// Words separated only by single spaces (not across a line break or punctuation).
 fn consecutive(chars: &[char], run: &[&Word]) -> bool {
     run.windows(2)
@@ -864,11 +876,7 @@ fn place_named_as_organisation(
             PlaceKind::Airport => name_key(&entry.name) == key,
             PlaceKind::Other => false,
             PlaceKind::State | PlaceKind::County => {
-                let only_initials = entry
-                    .names()
-                    .filter(|name| name_key(name) == key)
-                    .all(|name| name.ends_with('.'));
-                !(undotted && only_initials) || placed_in(&entry.country)
+                !(undotted && known_only_dotted(entry, &key)) || placed_in(&entry.country)
             }
             _ => true,
         })
@@ -2135,12 +2143,8 @@ mod tests {
     fn a_name_wrapped_onto_the_next_line_is_one_place() {
         let g = gazetteer();
         let text = "Exports from South\nAfrica rose, but South\n\nAfrica is two paragraphs.";
-        let spans = [span(SpanKind::Place, text, "Africa rose")];
-        let spans = [TaggedSpan {
-            end: spans[0].start + "Africa".len(),
-            ..spans[0]
-        }];
-        let found = geoparse(&g, text, &spans);
+        // The tagger's piece: the first "Africa", after the line break.
+        let found = geoparse(&g, text, &[span(SpanKind::Place, text, "Africa")]);
         assert_eq!(texts(&found)[0], "South\nAfrica");
         assert_eq!(
             found[0].entry.map(|id| g.entry(id).country.as_str()),
