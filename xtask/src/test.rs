@@ -14,6 +14,7 @@ pub const E2E_PUBLIC_URL: &str = "/dossier/";
 pub fn run_all() -> Result<()> {
     let root = workspace_root();
     let steps = 6;
+    warn_if_disk_is_short(&root);
 
     say(&format!("[1/{steps}] cargo fmt --check"));
     run(cmd("cargo").args(["fmt", "--all", "--check"]))?;
@@ -93,4 +94,29 @@ pub fn run_all() -> Result<()> {
 
     say("all checks passed");
     Ok(())
+}
+
+/// A fresh `cargo xtask test` writes about 2 GB under target/. When the disk is shorter than
+/// that, the build dies deep inside the linker ("Bus error", "No space left on device"); saying
+/// so first names the cause.
+fn warn_if_disk_is_short(root: &std::path::Path) {
+    const NEEDED_GIB: f64 = 3.0;
+    let Ok(output) = cmd("df").args(["-Pk"]).arg(root).output() else {
+        return;
+    };
+    let text = String::from_utf8_lossy(&output.stdout);
+    let free_kib = text
+        .lines()
+        .nth(1)
+        .and_then(|line| line.split_whitespace().nth(3))
+        .and_then(|field| field.parse::<f64>().ok());
+    if let Some(free_kib) = free_kib {
+        let free_gib = free_kib / (1024.0 * 1024.0);
+        if free_gib < NEEDED_GIB {
+            say(&format!(
+                "warning: {free_gib:.1} GiB free on the disk of {}; the build needs about {NEEDED_GIB} GiB",
+                root.display()
+            ));
+        }
+    }
 }
