@@ -96,7 +96,7 @@ pub fn run_all() -> Result<()> {
     Ok(())
 }
 
-/// A fresh `cargo xtask test` writes about 2 GB under target/. When the disk is shorter than
+/// A fresh `cargo xtask test` in CI writes 1.9 GB under target/. When the disk is shorter than
 /// that, the build dies deep inside the linker ("Bus error", "No space left on device"); saying
 /// so first names the cause.
 fn warn_if_disk_is_short(root: &std::path::Path) {
