@@ -214,7 +214,9 @@ const ATTRIBUTION_CURATED: &str = "
 `xtask/src/gazetteer/curated.rs` adds what the packages lack, from general English usage:
 common short forms of country names (\"U.S.\", \"Britain\", \"Burma\", \"Ivory Coast\"),
 demonyms missing from countryinfo or wrong in it (\"Brits\", \"Saudis\", \"Djiboutian\"),
-and a few AP-style US state abbreviations (\"Calif.\"). Natural
+former states under the present country that holds their capital (\"Soviet Union\" and
+\"Soviet\" under Russia, \"West Germany\" under Germany, \"Zaire\" under the Democratic
+Republic of the Congo), and a few AP-style US state abbreviations (\"Calif.\"). Natural
 Earth features without an ISO code are drawn as part of the state ISO 3166 lists them under
 (Somaliland with Somalia, Northern Cyprus with Cyprus) or as Kosovo (XK); Siachen Glacier and
 Australia's Indian Ocean Territories are left off the map.

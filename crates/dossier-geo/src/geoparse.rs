@@ -425,8 +425,9 @@ fn recognise(
         }
     }
 
-    // Demonyms anywhere but inside a person's name ("Mr English") or a place's, the longest
-    // first: "South African" is South Africa's, not Africa's.
+    // Demonyms anywhere but inside a person's name ("Mr English"), a place's or a mention
+    // already found (the "Soviet" of a wrapped "Soviet\nUnion"), the longest first: "South
+    // African" is South Africa's, not Africa's.
     let mut index = 0;
     while index < words.len() {
         let found = longest_run(&words, chars, index, DEMONYM_WORDS, |run| {
@@ -435,7 +436,7 @@ fn recognise(
                 matches!(s.kind, SpanKind::Person | SpanKind::Place)
                     && s.start < end
                     && start < s.end
-            });
+            }) || mentions.iter().any(|m| m.start < end && start < m.end);
             (!covered && !gazetteer.lookup_demonym(&key_of(run)).is_empty()).then_some((start, end))
         });
         match found {
@@ -1360,9 +1361,21 @@ mod tests {
             24.0,
         );
         south_africa.demonyms = vec!["South African".into(), "South Africans".into()];
+        let mut russia = place(
+            PlaceKind::Country,
+            "Russia",
+            "RU",
+            "",
+            144_000_000,
+            60.0,
+            96.0,
+        );
+        russia.alternates = vec!["Soviet Union".into()];
+        russia.demonyms = vec!["Soviet".into(), "Soviets".into()];
         Gazetteer::from_entries(vec![
             africa,
             south_africa,
+            russia,
             iraq,
             us,
             place(
@@ -2151,6 +2164,16 @@ mod tests {
             Some("ZA")
         );
         assert!(!texts(&found).contains(&"South\n\nAfrica"), "{found:?}");
+    }
+
+    #[test]
+    fn a_demonym_that_starts_a_wrapped_name_is_not_counted_alone() {
+        let g = gazetteer();
+        let text = "Wheat for the Soviet\nUnion, and Soviet grain imports.";
+        // The tagger reads the first line's "Soviet" as a nationality, so no place span.
+        let found = geoparse(&g, text, &[span(SpanKind::Other, text, "Soviet")]);
+        assert_eq!(texts(&found), ["Soviet\nUnion", "Soviet"]);
+        assert!(found.iter().all(|m| m.entry.is_some()), "{found:?}");
     }
 
     #[test]

@@ -130,3 +130,27 @@ fn common_short_forms_and_demonyms_resolve() {
         .iter()
         .any(|&id| g.entry(id).kind == PlaceKind::Region));
 }
+
+#[test]
+fn former_states_resolve_to_the_country_that_holds_their_capital() {
+    let g = &committed().gazetteer;
+    let countries = |ids: &[u32]| -> Vec<String> {
+        ids.iter()
+            .map(|&id| g.entry(id))
+            .filter(|e| e.kind == PlaceKind::Country)
+            .map(|e| e.country.clone())
+            .collect()
+    };
+    assert_eq!(countries(g.lookup("Soviet Union")), ["RU"]);
+    assert_eq!(countries(g.lookup("U.S.S.R.")), ["RU"]);
+    assert_eq!(countries(g.lookup("West Germany")), ["DE"]);
+    assert_eq!(countries(g.lookup("Zaire")), ["CD"]);
+    assert_eq!(countries(g.lookup("Yugoslavia")), ["RS"]);
+    assert_eq!(countries(g.lookup_demonym("Soviet")), ["RU"]);
+    assert_eq!(countries(g.lookup_demonym("West German")), ["DE"]);
+    // The Angolan province keeps its name beside the former country.
+    assert!(g
+        .lookup("Zaire")
+        .iter()
+        .any(|&id| g.entry(id).kind == PlaceKind::State && g.entry(id).country == "AO"));
+}

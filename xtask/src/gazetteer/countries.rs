@@ -9,7 +9,7 @@ use dossier_geo::{PlaceEntry, PlaceKind};
 
 use super::curated::{
     COUNTRY_ALTERNATES, DEMONYM_ADDITIONS, DEMONYM_REPLACEMENTS, DISSOLVED_COUNTRIES,
-    DROPPED_SPELLINGS,
+    DROPPED_SPELLINGS, FORMER_COUNTRIES,
 };
 use super::geometry::{centroid, largest_ring_share, nearest_inside, point_inside, Choice};
 use super::inputs::{City, Inputs};
@@ -144,7 +144,14 @@ pub fn countries(
         let curated = COUNTRY_ALTERNATES
             .iter()
             .filter(|(c, _)| c == code)
-            .flat_map(|(_, names)| names.iter().map(|n| n.to_string()));
+            .flat_map(|(_, names)| names.iter())
+            .chain(
+                FORMER_COUNTRIES
+                    .iter()
+                    .filter(|(c, _, _)| c == code)
+                    .flat_map(|(_, names, _)| names.iter()),
+            )
+            .map(|n| n.to_string());
         entries.push(PlaceEntry {
             geonameid: Some(country.geonameid),
             kind: PlaceKind::Country,
@@ -188,6 +195,9 @@ fn country_demonyms(code: &str, from_countryinfo: Option<&str>) -> Vec<String> {
             .collect(),
     };
     for (_, names) in DEMONYM_ADDITIONS.iter().filter(|(c, _)| *c == code) {
+        demonyms.extend(names.iter().map(|n| n.to_string()));
+    }
+    for (_, _, names) in FORMER_COUNTRIES.iter().filter(|(c, _, _)| *c == code) {
         demonyms.extend(names.iter().map(|n| n.to_string()));
     }
     distinct(demonyms, &[])
