@@ -512,7 +512,7 @@ pub const REGIONS: &[Region] = &[
         lat: -10.0,
         lon: -55.0,
         at_sea: false,
-        demonyms: &[],
+        demonyms: &["Latin American", "Latin Americans"],
         source: "the twenty sovereign states of Wikipedia's \"Latin America\" article",
     },
     Region {
@@ -537,6 +537,45 @@ pub const REGIONS: &[Region] = &[
         at_sea: false,
         source: "GeoNames' North and South America; the marker at the coordinates of Wikipedia's \
                  \"Americas\" article",
+    },
+    Region {
+        name: "Far East",
+        alternates: &["The Far East"],
+        kind: PlaceKind::Region,
+        members: Members::Countries(&[
+            "CN", "HK", "JP", "KP", "KR", "MN", "MO", "TW", "BN", "ID", "KH", "LA", "MM", "MY",
+            "PH", "SG", "TH", "TL", "VN",
+        ]),
+        lat: 28.0,
+        lon: 113.0,
+        at_sea: false,
+        demonyms: &[],
+        source: "Wikipedia, \"Far East\": East and Southeast Asia (the Russian Far East, a part \
+                 of Russia, left out); the marker in China, between the two",
+    },
+    Region {
+        name: "New England",
+        alternates: &[],
+        demonyms: &["New Englander", "New Englanders"],
+        kind: PlaceKind::Region,
+        members: Members::PartOf("US"),
+        lat: 43.9,
+        lon: -71.6,
+        at_sea: false,
+        source: "Wikipedia, \"New England\": the six north-eastern US states; the marker in New \
+                 Hampshire, near their middle",
+    },
+    Region {
+        name: "Midwest",
+        alternates: &["Middle West", "American Midwest"],
+        demonyms: &["Midwesterner", "Midwesterners"],
+        kind: PlaceKind::Region,
+        members: Members::PartOf("US"),
+        lat: 42.0,
+        lon: -91.5,
+        at_sea: false,
+        source: "Wikipedia, \"Midwestern United States\": the Census Bureau's twelve states; the \
+                 marker in eastern Iowa, near their middle",
     },
     Region {
         name: "Darfur",

@@ -23,6 +23,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use dossier_core::{Document, EntityMention, FacetKind, FacetValue, Location};
 use dossier_geo::gazetteer::EntryId;
+use dossier_geo::geoparse::is_seat_of_power;
 use dossier_geo::{Gazetteer, PlaceMention};
 use dossier_ner::{Entity, EntityKind, Model};
 
@@ -370,6 +371,11 @@ fn document_mentions(
         let (kind, name) = match entity.kind {
             EntityKind::Person => (FacetKind::Person, person_name(&text)),
             EntityKind::Organisation if !overlaps_source => {
+                (FacetKind::Organization, proper_name(&text))
+            }
+            // The geoparser leaves "the White House" and "the Kremlin" to the institutions
+            // inside them.
+            EntityKind::Location if !overlaps_source && is_seat_of_power(&text) => {
                 (FacetKind::Organization, proper_name(&text))
             }
             // Places come from the geoparser above, which starts from these spans.
