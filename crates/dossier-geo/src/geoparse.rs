@@ -1107,9 +1107,10 @@ pub fn resolve_places(gazetteer: &Gazetteer, mentions: &mut [PlaceMention], corp
                     }
                     let own_name = name_key(&entry.name) == *key;
                     let big = entry.population >= ALTERNATE_NAME_CITY_POPULATION;
-                    // "The White House" is neither the Tennessee town nor Casablanca (whose
-                    // Arabic name means it): after "the", a city needs its own name and to be
-                    // big ("the Baghdad government"), or to carry the article ("the Hague").
+                    // "The Rock Hill" is a hall, not the town of 66,000: after "the", a city
+                    // needs its own name and to be big ("the Baghdad government"), or to carry
+                    // the article ("the Hague"). (Seats of power such as "the White House" never
+                    // get here: recognition drops them.)
                     if after_the {
                         return (own_name && big) || entry.name.starts_with("The ");
                     }

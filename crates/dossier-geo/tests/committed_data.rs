@@ -56,6 +56,16 @@ fn inside(entry: &PlaceEntry, outline: &Outline) -> bool {
     outline.contains(p.x as f32, p.y as f32)
 }
 
+/// The country codes of the countries among `ids`.
+fn countries(ids: &[u32]) -> Vec<String> {
+    let g = &committed().gazetteer;
+    ids.iter()
+        .map(|&id| g.entry(id))
+        .filter(|e| e.kind == PlaceKind::Country)
+        .map(|e| e.country.clone())
+        .collect()
+}
+
 #[test]
 fn every_kind_of_place_is_there() {
     let entries = committed().gazetteer.entries();
@@ -114,13 +124,6 @@ fn every_country_and_us_state_with_an_outline_has_its_marker_inside_it() {
 #[test]
 fn common_short_forms_and_demonyms_resolve() {
     let g = &committed().gazetteer;
-    let countries = |ids: &[u32]| -> Vec<String> {
-        ids.iter()
-            .map(|&id| g.entry(id))
-            .filter(|e| e.kind == PlaceKind::Country)
-            .map(|e| e.country.clone())
-            .collect()
-    };
     assert_eq!(countries(g.lookup("U.S.")), ["US"]);
     assert_eq!(countries(g.lookup("Britain")), ["GB"]);
     assert_eq!(countries(g.lookup_demonym("Iraqis")), ["IQ"]);
@@ -134,13 +137,6 @@ fn common_short_forms_and_demonyms_resolve() {
 #[test]
 fn former_states_resolve_to_the_country_that_holds_their_capital() {
     let g = &committed().gazetteer;
-    let countries = |ids: &[u32]| -> Vec<String> {
-        ids.iter()
-            .map(|&id| g.entry(id))
-            .filter(|e| e.kind == PlaceKind::Country)
-            .map(|e| e.country.clone())
-            .collect()
-    };
     assert_eq!(countries(g.lookup("Soviet Union")), ["RU"]);
     assert_eq!(countries(g.lookup("U.S.S.R.")), ["RU"]);
     assert_eq!(countries(g.lookup("West Germany")), ["DE"]);
