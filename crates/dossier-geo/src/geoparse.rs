@@ -71,9 +71,8 @@ pub struct PlaceMention {
     pub source: MentionSource,
     /// The gazetteer entry it is, or `None` when no candidate exists.
     pub entry: Option<EntryId>,
-    /// Written after "the": a small town's name or a city's alternate name there is a
-    /// building or a body ("the White House"), not the town.
-    pub after_the: bool,
+    /// Whether it is written after "the", and how (see [`AfterThe`]).
+    pub after_the: AfterThe,
     /// The words around it call it a state or province ("Washington state", "the state of
     /// Washington"): where the name is a state and no country, it is the state, not the
     /// same-named city, capital or not.
@@ -81,6 +80,21 @@ pub struct PlaceMention {
     /// The enumeration of three or more places it is an item of ("Utah, Washington and
     /// Wisconsin"), named by the offset of the first item's start.
     pub listed_in: Option<usize>,
+}
+
+/// A name after "the" may not be the town of that name: "fans filled the Rock Hill" is in a
+/// hall, and "the Vistula river" is no alternate name of Toledo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum AfterThe {
+    /// Not after "the": any town by its own name, or a big city by an alternate one.
+    No,
+    /// "The" and the name qualify what follows ("the Toowong restaurant", "the Etoumbi and
+    /// Mbomo districts"): a town by its own name, whatever its size, but no alternate name.
+    HeadingAPhrase,
+    /// "The" and the name alone ("the Rock Hill"): a building or a body unless a big city
+    /// has the name as its own ("the Baghdad government" heads a phrase anyway) or carries
+    /// the article ("the Hague").
+    Alone,
 }
 
 /// Words that make an organisation's name an institution of the place it begins with
@@ -287,6 +301,22 @@ fn words(text: &str) -> Vec<Word> {
     words
 }
 
+/// Whether the name ending at `end` qualifies the lower-case word right after it, or is
+/// joined to a next item ("the Toowong restaurant", "the Temryuk and Anapa"): then "the"
+/// belongs to that phrase, not to the name.
+fn heads_a_phrase(chars: &[char], words: &[Word], end: usize) -> bool {
+    let next = words.partition_point(|w| w.start < end);
+    words.get(next).is_some_and(|word| {
+        let joined = chars
+            .get(end..word.start)
+            .is_some_and(|gap| !gap.is_empty() && gap.iter().all(|c| c.is_whitespace()));
+        joined
+            && !word.capitalised
+            && word.term.chars().all(char::is_alphabetic)
+            && (!is_stop_word(&word.term) || matches!(word.term.as_str(), "and" | "or"))
+    })
+}
+
 /// The words wholly inside `start..end` (words are in text order).
 fn words_in(words: &[Word], start: usize, end: usize) -> &[Word] {
     let first = words.partition_point(|w| w.start < start);
@@ -315,7 +345,7 @@ fn recognise(
         text: slice(chars, start, end),
         source,
         entry: None,
-        after_the: false,
+        after_the: AfterThe::No,
         called_a_state: false,
         listed_in: None,
     };
@@ -410,6 +440,11 @@ fn recognise(
                 let after_the = words[..before]
                     .last()
                     .is_some_and(|w| w.term == "the" && w.end + 1 == start);
+                let after_the = match (after_the, heads_a_phrase(chars, &words, end)) {
+                    (false, _) => AfterThe::No,
+                    (true, false) => AfterThe::Alone,
+                    (true, true) => AfterThe::HeadingAPhrase,
+                };
                 // A people the tagger took for a place ("New Zealanders") counts toward it.
                 // Keyed as resolution keys it: a token may run past the span ("Arabia's").
                 let key = name_key(&slice(chars, start, end));
@@ -1087,7 +1122,13 @@ pub fn resolve_places(gazetteer: &Gazetteer, mentions: &mut [PlaceMention], corp
         .iter()
         .map(|(key, indexes)| {
             let source = mentions[indexes[0]].source;
-            let after_the = indexes.iter().all(|&index| mentions[index].after_the);
+            // The least telling way the name is written decides ("Rock Hill" once without
+            // "the" may be the town).
+            let after_the = indexes
+                .iter()
+                .map(|&index| mentions[index].after_the)
+                .min()
+                .unwrap_or(AfterThe::No);
             let called_a_state = indexes.iter().any(|&index| mentions[index].called_a_state);
             let ids: &[EntryId] = if PART_OF.contains(&key.as_str()) {
                 &[]
@@ -1107,14 +1148,17 @@ pub fn resolve_places(gazetteer: &Gazetteer, mentions: &mut [PlaceMention], corp
                     }
                     let own_name = name_key(&entry.name) == *key;
                     let big = entry.population >= ALTERNATE_NAME_CITY_POPULATION;
-                    // "The Rock Hill" is a hall, not the town of 66,000: after "the", a city
-                    // needs its own name and to be big ("the Baghdad government"), or to carry
-                    // the article ("the Hague"). (Seats of power such as "the White House" never
-                    // get here: recognition drops them.)
-                    if after_the {
-                        return (own_name && big) || entry.name.starts_with("The ");
+                    // "Fans filled the Rock Hill": a hall, not the town of 66,000. After "the"
+                    // and alone, a city needs its own name and to be big, or to carry the
+                    // article ("the Hague"); qualifying what follows ("the Toowong
+                    // restaurant"), its own name of any size but no alternate ("the Vistula
+                    // river" is no part of Toledo). (Seats of power such as "the White House"
+                    // never get here: recognition drops them.)
+                    match after_the {
+                        AfterThe::Alone => (own_name && big) || entry.name.starts_with("The "),
+                        AfterThe::HeadingAPhrase => own_name || entry.name.starts_with("The "),
+                        AfterThe::No => big || own_name,
                     }
-                    big || own_name
                 })
                 .map(|&id| {
                     let entry = gazetteer.entry(id);
@@ -1142,6 +1186,17 @@ pub fn resolve_places(gazetteer: &Gazetteer, mentions: &mut [PlaceMention], corp
             };
             if called_a_state && candidates.iter().any(division) && !candidates.iter().any(wider) {
                 candidates.retain(division);
+            }
+            // An ocean, sea or strait (kind `Other`) by its short name ("the Pacific side",
+            // "Atlantic flyways") is the water, not a town of a few thousand named after it
+            // (Pacific, Missouri).
+            let sea = |&(id, _): &(EntryId, f64)| gazetteer.entry(id).kind == PlaceKind::Other;
+            if candidates.iter().any(sea) {
+                candidates.retain(|candidate| {
+                    let entry = gazetteer.entry(candidate.0);
+                    entry.kind != PlaceKind::City
+                        || entry.population >= ALTERNATE_NAME_CITY_POPULATION
+                });
             }
             candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             candidates.truncate(weights::MAX_CANDIDATES);
@@ -1577,6 +1632,33 @@ mod tests {
                 34.92,
                 -81.03,
             ),
+            {
+                let mut city = place(
+                    PlaceKind::City,
+                    "Toledo",
+                    "US",
+                    "Ohio",
+                    270_000,
+                    41.66,
+                    -83.56,
+                );
+                city.alternates = vec!["Vistula".into()];
+                city
+            },
+            {
+                let mut ocean = place(PlaceKind::Other, "Pacific Ocean", "", "", 0, 0.0, -160.0);
+                ocean.alternates = vec!["Pacific".into()];
+                ocean
+            },
+            place(
+                PlaceKind::City,
+                "Pacific",
+                "US",
+                "Missouri",
+                7_000,
+                38.48,
+                -90.74,
+            ),
             place(
                 PlaceKind::City,
                 "Glen Allen",
@@ -1962,6 +2044,50 @@ mod tests {
             span(SpanKind::Place, text, "the West"),
         ];
         assert!(geoparse(&g, text, &spans).is_empty());
+    }
+
+    #[test]
+    fn a_town_after_the_that_qualifies_what_follows_is_the_town() {
+        let g = gazetteer();
+        let name_of = |text: &str, needle: &str| {
+            let found = geoparse(&g, text, &[span(SpanKind::Place, text, needle)]);
+            found[0].entry.map(|id| g.entry(id).name.clone())
+        };
+        assert_eq!(
+            name_of("Diners at the Rock Hill restaurant fell ill.", "Rock Hill").as_deref(),
+            Some("Rock Hill")
+        );
+        assert_eq!(
+            name_of(
+                "Ducks from the Rock Hill and Charlotte flocks.",
+                "Rock Hill"
+            )
+            .as_deref(),
+            Some("Rock Hill")
+        );
+        // Still no alternate name: the river is not the Toledo district once called Vistula.
+        assert_eq!(name_of("Swans on the Vistula river.", "Vistula"), None);
+        // Followed by a verb or a clause, it may be the hall again.
+        assert_eq!(
+            name_of("Fans filled the Rock Hill, which...", "Rock Hill"),
+            None
+        );
+    }
+
+    #[test]
+    fn an_ocean_by_its_short_name_is_the_water_not_a_small_town() {
+        let g = gazetteer();
+        for (text, needle) in [
+            ("Flyways on the Pacific side of the Americas.", "Pacific"),
+            ("Warming of the tropical Pacific region.", "Pacific"),
+        ] {
+            let found = geoparse(&g, text, &[span(SpanKind::Place, text, needle)]);
+            assert_eq!(
+                found[0].entry.map(|id| g.entry(id).name.as_str()),
+                Some("Pacific Ocean"),
+                "{text}"
+            );
+        }
     }
 
     #[test]
