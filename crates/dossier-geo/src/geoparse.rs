@@ -1300,20 +1300,26 @@ pub fn resolve_places(gazetteer: &Gazetteer, mentions: &mut [PlaceMention], corp
     }
 }
 
-/// The kind every other item of a name's enumerations currently is, when they agree and
-/// there are at least two: "Utah, Washington and Wisconsin" lists states.
+/// The kind at least two thirds of the other items of a name's enumerations currently are
+/// (two at least): "Utah, Washington and Wisconsin" lists states.
 fn listed_kind(
     gazetteer: &Gazetteer,
     fellows: &BTreeSet<usize>,
     chosen: &[Option<EntryId>],
 ) -> Option<PlaceKind> {
-    let kinds: Vec<Option<PlaceKind>> = fellows
-        .iter()
-        .map(|&other| chosen[other].map(|id| gazetteer.entry(id).kind))
-        .collect();
-    let first = (*kinds.first()?)?;
-    (kinds.len() + 1 >= ENUMERATION_ITEMS && kinds.iter().all(|&kind| kind == Some(first)))
-        .then_some(first)
+    if fellows.len() + 1 < ENUMERATION_ITEMS {
+        return None;
+    }
+    let mut counts: BTreeMap<PlaceKind, usize> = BTreeMap::new();
+    for id in fellows.iter().filter_map(|&other| chosen[other]) {
+        *counts.entry(gazetteer.entry(id).kind).or_default() += 1;
+    }
+    // Two thirds, not all: in a list of thirty states, the capital and a Michigan town
+    // that "Washington" and "Wyoming" could be must not stop each other from being states.
+    counts
+        .into_iter()
+        .find(|&(_, count)| count * 3 >= fellows.len() * 2)
+        .map(|(kind, _)| kind)
 }
 
 fn mention_key(mention: &PlaceMention) -> String {
@@ -1658,6 +1664,33 @@ mod tests {
                 7_000,
                 38.48,
                 -90.74,
+            ),
+            place(
+                PlaceKind::State,
+                "Michigan",
+                "US",
+                "Michigan",
+                10_000_000,
+                43.5,
+                -84.6,
+            ),
+            place(
+                PlaceKind::State,
+                "Wyoming",
+                "US",
+                "Wyoming",
+                580_000,
+                43.0,
+                -107.5,
+            ),
+            place(
+                PlaceKind::City,
+                "Wyoming",
+                "US",
+                "Michigan",
+                76_000,
+                42.91,
+                -85.71,
             ),
             place(
                 PlaceKind::City,
@@ -2271,6 +2304,19 @@ mod tests {
         let text = "Cases were found in Utah, Washington and Wisconsin.";
         let kind = resolved_kind(&g, text, &["Utah", "Washington", "Wisconsin"], "Washington");
         assert_eq!(kind, Some(PlaceKind::State));
+    }
+
+    #[test]
+    fn two_items_that_could_be_towns_do_not_keep_each_other_from_a_list_of_states() {
+        let g = gazetteer();
+        // Washington could be the capital and Wyoming a town in Michigan; each alone is not
+        // enough to make the list anything but states.
+        let text = "Cases in Michigan, Utah, Wisconsin, Washington and Wyoming.";
+        let spans = ["Michigan", "Utah", "Wisconsin", "Washington", "Wyoming"];
+        for name in ["Washington", "Wyoming"] {
+            let kind = resolved_kind(&g, text, &spans, name);
+            assert_eq!(kind, Some(PlaceKind::State), "{name}");
+        }
     }
 
     #[test]
