@@ -83,7 +83,8 @@ pub struct PlaceMention {
 }
 
 /// A name after "the" may not be the town of that name: "fans filled the Rock Hill" is in a
-/// hall, and "the Vistula river" is no alternate name of Toledo.
+/// hall, and "the Vistula river" is no alternate name of Toledo. Ordered from the fewest
+/// towns excluded to the most.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum AfterThe {
     /// Not after "the": any town by its own name, or a big city by an alternate one.
