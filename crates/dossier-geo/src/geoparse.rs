@@ -318,6 +318,11 @@ fn heads_a_phrase(chars: &[char], words: &[Word], end: usize) -> bool {
     })
 }
 
+/// Whether two half-open code point ranges share a code point.
+fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
 /// The words wholly inside `start..end` (words are in text order).
 fn words_in(words: &[Word], start: usize, end: usize) -> &[Word] {
     let first = words.partition_point(|w| w.start < start);
@@ -370,7 +375,7 @@ fn recognise(
             let (start, end) = (run[0].start, word.end);
             let in_place = spans
                 .iter()
-                .any(|s| s.kind == SpanKind::Place && s.start < end && start < s.end);
+                .any(|s| s.kind == SpanKind::Place && overlaps((s.start, s.end), (start, end)));
             if county && !in_place {
                 if let Some((start, end)) = trim_place_span(chars, start, end) {
                     mentions.push(mention(start, end, MentionSource::Institution));
@@ -406,7 +411,7 @@ fn recognise(
     for span in spans {
         if connected
             .iter()
-            .any(|&(start, end)| start < span.end && span.start < end)
+            .any(|&found| overlaps(found, (span.start, span.end)))
         {
             continue;
         }
@@ -464,7 +469,7 @@ fn recognise(
             SpanKind::Organisation => {
                 let counted = mentions
                     .iter()
-                    .any(|m| m.start < span.end && span.start < m.end);
+                    .any(|m| overlaps((m.start, m.end), (span.start, span.end)));
                 if counted {
                     continue;
                 }
@@ -493,9 +498,10 @@ fn recognise(
             let (start, end) = (run[0].start, run[run.len() - 1].end);
             let covered = spans.iter().any(|s| {
                 matches!(s.kind, SpanKind::Person | SpanKind::Place)
-                    && s.start < end
-                    && start < s.end
-            }) || mentions.iter().any(|m| m.start < end && start < m.end);
+                    && overlaps((s.start, s.end), (start, end))
+            }) || mentions
+                .iter()
+                .any(|m| overlaps((m.start, m.end), (start, end)));
             (!covered && !gazetteer.lookup_demonym(&key_of(run)).is_empty()).then_some((start, end))
         });
         match found {
@@ -514,10 +520,11 @@ fn recognise(
     let free = |start: usize, end: usize, mentions: &[PlaceMention], allow_person: bool| {
         !spans.iter().any(|s| {
             s.kind != SpanKind::Other
-                && s.start < end
-                && start < s.end
+                && overlaps((s.start, s.end), (start, end))
                 && !(allow_person && s.kind == SpanKind::Person && (s.start, s.end) == (start, end))
-        }) && !mentions.iter().any(|m| m.start < end && start < m.end)
+        }) && !mentions
+            .iter()
+            .any(|m| overlaps((m.start, m.end), (start, end)))
     };
     let mut index = 0;
     while index < words.len() {
@@ -579,7 +586,7 @@ fn recognise(
         }
     }
     mentions.sort_by_key(|m| (m.start, m.end));
-    mentions.dedup_by(|a, b| a.start < b.end && b.start < a.end);
+    mentions.dedup_by(|a, b| overlaps((a.start, a.end), (b.start, b.end)));
     for mention in &mut mentions {
         mention.called_a_state = called_a_state(&words, mention.start, mention.end);
     }
@@ -803,7 +810,7 @@ fn continues_as_a_name(words: &[Word], spans: &[TaggedSpan], end: usize) -> bool
     };
     let tagged = spans
         .iter()
-        .any(|s| s.start < next.end && next.start < s.end);
+        .any(|s| overlaps((s.start, s.end), (next.start, next.end)));
     next.start == end + 1
         && next.capitalised
         && !tagged
@@ -1106,8 +1113,8 @@ mod weights {
     pub const CAPITAL: f64 = 3.0;
     /// In a country this share of the corpus's documents mention, times the share.
     pub const CORPUS_COUNTRY: f64 = 2.0;
-    /// Of the kind all the other items of its enumeration are ("Utah, Washington and
-    /// Wisconsin" are states, so Washington is not the capital here).
+    /// Of the kind two thirds of the other items of its enumeration are ("Utah, Washington
+    /// and Wisconsin" are states, so Washington is not the capital here).
     pub const LISTED_KIND: f64 = 2.0;
 }
 
@@ -1189,8 +1196,8 @@ pub fn resolve_places(gazetteer: &Gazetteer, mentions: &mut [PlaceMention], corp
                 candidates.retain(division);
             }
             // An ocean, sea or strait (kind `Other`) by its short name ("the Pacific side",
-            // "Atlantic flyways") is the water, not a town of a few thousand named after it
-            // (Pacific, Missouri).
+            // "Atlantic flyways") is the water, not a town of under 100,000 named after it
+            // (Pacific, Missouri, has 7,000).
             let sea = |&(id, _): &(EntryId, f64)| gazetteer.entry(id).kind == PlaceKind::Other;
             if candidates.iter().any(sea) {
                 candidates.retain(|candidate| {
