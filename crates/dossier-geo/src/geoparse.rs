@@ -1145,6 +1145,13 @@ pub fn resolve_places(gazetteer: &Gazetteer, mentions: &mut [PlaceMention], corp
             } else {
                 gazetteer.lookup_key(key)
             };
+            let divisions;
+            let ids = if ids.is_empty() && source != MentionSource::Demonym {
+                divisions = division_before_its_kind(gazetteer, key);
+                &divisions
+            } else {
+                ids
+            };
             let mut candidates: Vec<(EntryId, f64)> = ids
                 .iter()
                 // A small town known by this name only as one of its many alternates ("White
@@ -1332,6 +1339,47 @@ fn listed_kind(
 
 fn mention_key(mention: &PlaceMention) -> String {
     name_key(&mention.text)
+}
+
+/// Words for a kind of division that news writes after a division's name ("Bas Congo
+/// Province", "Wedza District").
+const DIVISION_KINDS: &[&str] = &[
+    "canton",
+    "county",
+    "department",
+    "district",
+    "governorate",
+    "municipality",
+    "oblast",
+    "parish",
+    "prefecture",
+    "province",
+    "region",
+    "state",
+    "territory",
+];
+
+/// A name the gazetteer lacks that is a division's name and then its kind is that division,
+/// and only a division or a named region: "Kisumu District" is not the city, and "the Gulf
+/// region" is not Papua New Guinea's Gulf Province.
+fn division_before_its_kind(gazetteer: &Gazetteer, key: &str) -> Vec<EntryId> {
+    let Some((name, kind)) = key.rsplit_once(' ') else {
+        return Vec::new();
+    };
+    if !DIVISION_KINDS.contains(&kind) {
+        return Vec::new();
+    }
+    gazetteer
+        .lookup_key(name)
+        .iter()
+        .copied()
+        .filter(|&id| {
+            matches!(
+                gazetteer.entry(id).kind,
+                PlaceKind::State | PlaceKind::County | PlaceKind::Region
+            )
+        })
+        .collect()
 }
 
 fn prior(entry: &PlaceEntry) -> f64 {
@@ -1771,6 +1819,24 @@ mod tests {
                 state.alternates = vec!["Møre".into()];
                 state
             },
+            place(
+                PlaceKind::State,
+                "Bas-Congo",
+                "CD",
+                "Bas-Congo",
+                5_500_000,
+                -5.3,
+                14.2,
+            ),
+            place(
+                PlaceKind::City,
+                "Kisumu",
+                "KE",
+                "Kisumu",
+                400_000,
+                -0.1,
+                34.75,
+            ),
         ])
     }
 
@@ -2112,6 +2178,29 @@ mod tests {
         assert_eq!(
             name_of("Fans filled the Rock Hill, which...", "Rock Hill"),
             None
+        );
+    }
+
+    #[test]
+    fn a_division_named_with_its_kind_is_the_division_and_never_the_city() {
+        let g = gazetteer();
+        let text = "Cases rose in Bas Congo Province and in Kisumu District.";
+        let spans = [
+            span(SpanKind::Place, text, "Bas Congo Province"),
+            span(SpanKind::Place, text, "Kisumu District"),
+        ];
+        let found = geoparse(&g, text, &spans);
+        let names: Vec<(String, Option<&str>)> = resolved(&g, &found)
+            .into_iter()
+            .map(|(text, entry)| (text, entry.map(|e| e.name.as_str())))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("Bas Congo Province".to_string(), Some("Bas-Congo")),
+                // A district the gazetteer lacks stays unplaced rather than be the city.
+                ("Kisumu District".to_string(), None),
+            ]
         );
     }
 
