@@ -1399,7 +1399,10 @@ fn fit(candidate: &PlaceEntry, context: &[(&PlaceEntry, usize)]) -> f64 {
         if !candidate.country.is_empty() && other.country == candidate.country {
             same_country += count;
         }
+        // A state's own division is itself: its `admin1`, which keeps the name the cities
+        // use where the state's own name adds its kind ("Centre" of "Centre Region").
         let admin1_of_other = match other.kind {
+            PlaceKind::State if !other.admin1.is_empty() => other.admin1.as_str(),
             PlaceKind::State => other.name.as_str(),
             _ => other.admin1.as_str(),
         };

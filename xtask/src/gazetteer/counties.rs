@@ -11,6 +11,7 @@ use dossier_geo::{PlaceEntry, PlaceKind};
 
 use super::admin1::Admin1Names;
 use super::curated::DISSOLVED_COUNTRIES;
+use super::divisions::is_a_direction_alone;
 use super::inputs::Inputs;
 use super::names::distinct;
 
@@ -103,13 +104,23 @@ pub fn second_level_divisions(
         }
     }
     let mut left_out = 0;
+    let mut directions = 0;
     let entries: Vec<PlaceEntry> = groups
         .into_iter()
         .filter_map(|(key @ (cc, admin1, full), points)| {
-            let name = bare_name(full);
+            let mut name = bare_name(full);
             if city_names.contains(&(cc, name_key(name))) {
                 left_out += 1;
                 return None;
+            }
+            // A bare name that is only a direction ("Nord", "Capital") goes by its full name
+            // ("Departement du Nord"), or not at all: alone, it is far more often a word.
+            if is_a_direction_alone(name) {
+                if is_a_direction_alone(full) {
+                    directions += 1;
+                    return None;
+                }
+                name = full;
             }
             let (lat, lon) = nearest_to_median(&points);
             Some(PlaceEntry {
@@ -129,7 +140,7 @@ pub fn second_level_divisions(
         .collect();
     notes.push(format!(
         "{} second-level divisions outside the US; {left_out} more left out because a city \
-         of their country has their name",
+         of their country has their name, {directions} because their only name is a direction",
         entries.len()
     ));
     entries

@@ -142,8 +142,9 @@ pub fn match_by_places<'a>(
 const GENERIC_WORDS: &[&str] = &[
     "and", "area", "capital", "center", "central", "centre", "coast", "east", "eastern",
     "federal", "inner", "island", "islands", "lower", "middle", "minor", "national", "neutral",
-    "north", "northeast", "northern", "northwest", "of", "outer", "south", "southeast",
-    "southern", "southwest", "the", "upper", "west", "western", "zone",
+    "north", "northeast", "northeastern", "northern", "northwest", "northwestern", "of",
+    "outer", "south", "southeast", "southeastern", "southern", "southwest", "southwestern",
+    "the", "upper", "west", "western", "zone",
     // The same in the languages Natural Earth's names keep ("Nord", "Sud-Ouest", "Centro").
     "centrale", "centro", "est", "nord", "norte", "ouest", "sud", "sur",
 ];
@@ -152,6 +153,25 @@ fn only_generic_words(name: &str) -> bool {
     name_key(name).split(' ').all(|word| {
         word.is_empty() || GENERIC_WORDS.contains(&word) || DIVISION_WORDS.contains(&word)
     })
+}
+
+/// A name that is one word placing a division in its country without naming it ("Centre",
+/// "Est", "Western"): alone, the word is a time zone ("EST"), an institution ("the U.N.
+/// Centre") or a direction far more often than the division.
+pub fn is_a_direction_alone(name: &str) -> bool {
+    !name.trim().contains([' ', '-']) && only_generic_words(name)
+}
+
+/// The kind of division Natural Earth says it is, as a title-case word that follows its name
+/// ("Province", "Region"), when that is one of the division words.
+pub fn kind_word(division: &NaturalEarthAdmin1) -> Option<String> {
+    let kind = name_key(division.type_en.as_deref()?);
+    if !DIVISION_WORDS.contains(&kind.as_str()) {
+        return None;
+    }
+    let mut letters = kind.chars();
+    let first = letters.next()?.to_ascii_uppercase();
+    Some(std::iter::once(first).chain(letters).collect())
 }
 
 /// Whether one of Natural Earth's names for a division may stand for it in English text: in
@@ -239,17 +259,10 @@ pub fn divisions_only_natural_earth_has(
             // "Nyanza Province": the name with its kind, as the division is also written;
             // GeoNames' name only when it contains the division's own (Natural Earth gives
             // Vietnam's north-east region a province's name there).
-            let kind = division
-                .type_en
-                .as_deref()
-                .map(name_key)
-                .filter(|kind| DIVISION_WORDS.contains(&kind.as_str()));
-            let with_kind = own.iter().filter_map(|own| {
-                let kind = kind.as_deref()?;
-                let mut title: Vec<char> = kind.chars().collect();
-                title[0] = title[0].to_ascii_uppercase();
-                Some(format!("{own} {}", title.into_iter().collect::<String>()))
-            });
+            let kind = kind_word(division);
+            let with_kind = own
+                .iter()
+                .filter_map(|own| Some(format!("{own} {}", kind.as_deref()?)));
             let geonames = division
                 .gn_name
                 .iter()
@@ -480,6 +493,26 @@ mod tests {
         );
         let names: Vec<&str> = added.iter().map(|entry| entry.name.as_str()).collect();
         assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
+    fn a_direction_alone_is_named_with_the_division_kind() {
+        for name in ["Centre", "Est", "Western", "Northeastern", "Capital"] {
+            assert!(is_a_direction_alone(name), "{name}");
+        }
+        for name in ["Eastern Province", "Nord-Est", "Littoral", "Nyanza"] {
+            assert!(!is_a_direction_alone(name), "{name}");
+        }
+        let kind = |type_en: &str| {
+            kind_word(&NaturalEarthAdmin1 {
+                type_en: Some(type_en.to_string()),
+                ..NaturalEarthAdmin1::default()
+            })
+        };
+        assert_eq!(kind("Province").as_deref(), Some("Province"));
+        assert_eq!(kind("region").as_deref(), Some("Region"));
+        // Not a word for a kind of division: no name is made from it.
+        assert_eq!(kind("National Capital Area"), None);
     }
 
     #[test]

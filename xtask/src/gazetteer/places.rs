@@ -16,8 +16,8 @@ use super::curated::{
     ADMIN1_DEMONYMS, CONTINENT_DEMONYMS, DISSOLVED_COUNTRIES, US_STATE_ALTERNATES,
 };
 use super::divisions::{
-    divisions_only_natural_earth_has, match_by_places, shapes_by_country, usable_division_name,
-    Shape,
+    divisions_only_natural_earth_has, is_a_direction_alone, kind_word, match_by_places,
+    shapes_by_country, usable_division_name, Shape,
 };
 use super::geometry::{centroid, mean_point, point_inside, Choice};
 use super::inputs::{Inputs, NaturalEarthAdmin1};
@@ -293,9 +293,11 @@ fn provinces(
             .map(|division| std::ptr::from_ref(*division)),
     );
     let mut placed_by_natural_earth = 0;
+    let mut renamed = Vec::new();
+    let mut unnamed_directions = Vec::new();
     let entries: Vec<PlaceEntry> = groups
         .iter()
-        .map(|(&(cc, name), points)| {
+        .filter_map(|(&(cc, name), points)| {
             let nearest = nearest_to_median(points);
             let demonyms = ADMIN1_DEMONYMS
                 .iter()
@@ -343,10 +345,27 @@ fn provinces(
                 }
                 None => (nearest, None, Vec::new()),
             };
-            PlaceEntry {
+            // A division GeoNames names by a direction alone goes by its name and kind
+            // ("Centre Region", "Western Province"), as news writes it; without a kind to
+            // add, it is left out (cities keep it as their division's name).
+            let own_name = if is_a_direction_alone(name) {
+                match matched.and_then(|division| kind_word(division)) {
+                    Some(kind) => {
+                        renamed.push(format!("{cc} {name} {kind}"));
+                        format!("{name} {kind}")
+                    }
+                    None => {
+                        unnamed_directions.push(format!("{cc} {name}"));
+                        return None;
+                    }
+                }
+            } else {
+                name.to_string()
+            };
+            Some(PlaceEntry {
                 geonameid,
                 kind: PlaceKind::State,
-                name: name.to_string(),
+                name: own_name,
                 country: cc.to_string(),
                 admin1: name.to_string(),
                 population: admin1_population
@@ -358,7 +377,7 @@ fn provinces(
                 alternates,
                 demonyms,
                 capital: false,
-            }
+            })
         })
         .collect();
     notes.push(format!(
@@ -367,6 +386,12 @@ fn provinces(
          median place",
         entries.len(),
         by_place.len()
+    ));
+    notes.push(format!(
+        "provinces named by a direction alone, named with their kind: {}; left out, with no \
+         kind to add: {}",
+        renamed.join(", "),
+        unnamed_directions.join(", ")
     ));
     (entries, used)
 }
