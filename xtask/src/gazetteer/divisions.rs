@@ -397,6 +397,47 @@ mod tests {
         assert!(!shape.contains(5.0, 2.0), "east of the division");
     }
 
+    proptest::proptest! {
+        /// Against the oracle for a rectangle with a rectangular hole: inside the outer one
+        /// and not inside the hole. Corners on whole degrees, points on half degrees, so no
+        /// point lies on an edge.
+        #[test]
+        fn a_point_is_inside_a_division_exactly_when_it_is_in_its_area_and_not_its_hole(
+            (west, south, width, height) in (-20i32..20, -20i32..20, 2i32..12, 2i32..12),
+            (hole_x, hole_y, hole_w, hole_h) in (0i32..10, 0i32..10, 1i32..10, 1i32..10),
+            (x, y) in (-30i32..30, -30i32..30),
+        ) {
+            let corners = |w: i32, s: i32, e: i32, n: i32| {
+                vec![
+                    (f64::from(w), f64::from(s)),
+                    (f64::from(e), f64::from(s)),
+                    (f64::from(e), f64::from(n)),
+                    (f64::from(w), f64::from(n)),
+                ]
+            };
+            let (east, north) = (west + width, south + height);
+            let hole_west = (west + hole_x).min(east - 1);
+            let hole_south = (south + hole_y).min(north - 1);
+            let hole_east = (hole_west + hole_w).min(east);
+            let hole_north = (hole_south + hole_h).min(north);
+            let division = NaturalEarthAdmin1 {
+                rings: vec![
+                    corners(west, south, east, north),
+                    corners(hole_west, hole_south, hole_east, hole_north),
+                ],
+                ..NaturalEarthAdmin1::default()
+            };
+            let shape = Shape::new(&division).expect("an outline");
+            let (lon, lat) = (f64::from(x) + 0.5, f64::from(y) + 0.5);
+            let within = |w: i32, s: i32, e: i32, n: i32| {
+                lon > f64::from(w) && lon < f64::from(e) && lat > f64::from(s) && lat < f64::from(n)
+            };
+            let expected = within(west, south, east, north)
+                && !within(hole_west, hole_south, hole_east, hole_north);
+            proptest::prop_assert_eq!(shape.contains(lat, lon), expected);
+        }
+    }
+
     #[test]
     fn a_division_spelled_differently_is_found_by_the_places_it_shares() {
         let divisions = vec![
