@@ -231,9 +231,14 @@ falls outside. Other first-level divisions are placed at Natural Earth's label p
 same division, found by name or else by the places the two share; the rest at the GeoNames
 city nearest to their cities' median position.
 
-Divisions only Natural Earth has (Kenya's eight former provinces, Somaliland, the Cook
-Islands' islands) are added with its names and label point and the people of the GeoNames
-cities inside them, unless none of their names says which division they are (\"Central\",
-\"North-Eastern\") or a name is the gazetteer's already for a place of their country or for a
-country or division anywhere (`xtask/src/gazetteer/divisions.rs`).
+Divisions only Natural Earth has (Kenya's former Nyanza and Rift Valley provinces,
+Somaliland, Serbia's districts) are added with its names and label point and the people of
+the GeoNames cities inside them, unless none of their names says which division they are
+(\"Central\", \"North-Eastern\"), no GeoNames town lies in them, or a name of theirs is the
+gazetteer's already for a place of their country or for a country or division anywhere.
+Divisions GeoNames names in another language (Ireland's \"An Clar\", \"Maigh Eo\") take the
+English names of the Natural Earth division that gives that name as its GeoNames name and
+holds the division's marker. A division GeoNames names by directions alone (\"Centre\",
+\"Western\") goes by its name and Natural Earth's kind for it (\"Western Region\"), or is left
+out (`xtask/src/gazetteer/divisions.rs`).
 ";

@@ -1359,9 +1359,10 @@ const DIVISION_KINDS: &[&str] = &[
     "territory",
 ];
 
-/// A name the gazetteer lacks that is a division's name and then its kind is that division,
-/// and only a division or a named region: "Kisumu District" is not the city, and "the Gulf
-/// region" is not Papua New Guinea's Gulf Province.
+/// A name the gazetteer lacks that is a division's name and then its kind is that division
+/// or a named region of the name (scored as any candidates are: "the Gulf region" is the
+/// Persian Gulf, which outranks Papua New Guinea's Gulf Province), never a place of another
+/// kind: "Kisumu District" is not the city.
 fn division_before_its_kind(gazetteer: &Gazetteer, key: &str) -> Vec<EntryId> {
     let Some((name, kind)) = key.rsplit_once(' ') else {
         return Vec::new();

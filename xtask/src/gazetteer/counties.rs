@@ -11,7 +11,7 @@ use dossier_geo::{PlaceEntry, PlaceKind};
 
 use super::admin1::Admin1Names;
 use super::curated::DISSOLVED_COUNTRIES;
-use super::divisions::is_a_direction_alone;
+use super::divisions::needs_its_kind;
 use super::inputs::Inputs;
 use super::names::distinct;
 
@@ -115,8 +115,8 @@ pub fn second_level_divisions(
             }
             // A bare name that is only a direction ("Nord", "Capital") goes by its full name
             // ("Departement du Nord"), or not at all: alone, it is far more often a word.
-            if is_a_direction_alone(name) {
-                if is_a_direction_alone(full) {
+            if needs_its_kind(name) {
+                if needs_its_kind(full) {
                     directions += 1;
                     return None;
                 }

@@ -103,7 +103,9 @@ pub fn match_by_places<'a>(
             continue;
         };
         let step = points.len().div_ceil(SAMPLED_PLACES).max(1);
-        let weight = step as f64;
+        // Each sampled place stands for an equal share of the division's places, so the
+        // weights sum to its count of places.
+        let weight = points.len() as f64 / points.len().div_ceil(step) as f64;
         for &(lat, lon) in points.iter().step_by(step) {
             if let Some(index) = outlines.iter().position(|shape| shape.contains(lat, lon)) {
                 *shared.entry(((cc, name), index)).or_default() += weight;
@@ -155,11 +157,16 @@ fn only_generic_words(name: &str) -> bool {
     })
 }
 
-/// A name that is one word placing a division in its country without naming it ("Centre",
-/// "Est", "Western"): alone, the word is a time zone ("EST"), an institution ("the U.N.
-/// Centre") or a direction far more often than the division.
-pub fn is_a_direction_alone(name: &str) -> bool {
-    !name.trim().contains([' ', '-']) && only_generic_words(name)
+/// A name made only of words that place a division in its country without naming it, and
+/// without its kind ("Centre", "Est", "Western", "North East", "Capital"): alone, such words
+/// are a time zone ("EST"), an institution ("the U.N. Centre") or a direction far more often
+/// than the division. With its kind ("Eastern Province") the name says which it is.
+pub fn needs_its_kind(name: &str) -> bool {
+    // "Capital" and "City" are division words only beside a name ("Capital District").
+    only_generic_words(name)
+        && !name_key(name).split(' ').any(|word| {
+            DIVISION_WORDS.contains(&word) && !matches!(word, "autonomous" | "capital" | "city")
+        })
 }
 
 /// The kind of division Natural Earth says it is, as a title-case word that follows its name
@@ -172,6 +179,36 @@ pub fn kind_word(division: &NaturalEarthAdmin1) -> Option<String> {
     let mut letters = kind.chars();
     let first = letters.next()?.to_ascii_uppercase();
     Some(std::iter::once(first).chain(letters).collect())
+}
+
+/// Words of Natural Earth's `type_en` for divisions that are second-level ones in the
+/// gazetteer's terms, wherever Natural Earth files them (Irish and Serbian counties and
+/// districts, London boroughs, French departments).
+const SECOND_LEVEL_WORDS: &[&str] = &[
+    "borough",
+    "commune",
+    "county",
+    "department",
+    "district",
+    "municipality",
+    "parish",
+    "quarter",
+    "unitary",
+];
+
+/// A division only Natural Earth has is a state or province, or a county for the kinds of
+/// division that are second-level ones elsewhere.
+fn added_kind(division: &NaturalEarthAdmin1) -> PlaceKind {
+    let second_level = division.type_en.as_deref().is_some_and(|kind| {
+        name_key(kind)
+            .split(' ')
+            .any(|word| SECOND_LEVEL_WORDS.contains(&word))
+    });
+    if second_level {
+        PlaceKind::County
+    } else {
+        PlaceKind::State
+    }
 }
 
 /// Whether one of Natural Earth's names for a division may stand for it in English text: in
@@ -190,15 +227,175 @@ pub fn usable_division_name(name: &str, country_keys: &HashSet<String>) -> bool 
             .any(|dropped| name_key(dropped) == key)
 }
 
-/// The Natural Earth divisions no gazetteer division is (by name or by place), as
-/// first-level divisions of their own: named by Natural Earth's names, at its label point,
-/// with the people of the GeoNames cities inside them. Left out: a division none of whose
-/// names says which it is, and one whose own name the gazetteer has already, for a place of
-/// its country (Natural Earth's French, Italian and British "divisions" are GeoNames'
-/// second-level ones, and Barcelona the province would outrank Barcelona the city) or for a
-/// country or division anywhere (Guadeloupe is a country in GeoNames and a French region in
-/// Natural Earth; Crimea is a Ukrainian division in GeoNames and a Russian one in Natural
-/// Earth).
+/// The names the gazetteer has: of countries, divisions and regions anywhere, of any place
+/// by country, and of first- and second-level divisions by country.
+struct KnownNames<'a> {
+    regional: HashSet<String>,
+    in_country: HashMap<&'a str, HashSet<String>>,
+    divisions_in_country: HashMap<&'a str, Vec<String>>,
+}
+
+impl<'a> KnownNames<'a> {
+    fn new(known: &'a [PlaceEntry]) -> KnownNames<'a> {
+        let mut names = KnownNames {
+            regional: HashSet::new(),
+            in_country: HashMap::new(),
+            divisions_in_country: HashMap::new(),
+        };
+        for entry in known {
+            let keys: Vec<String> = entry.names().map(name_key).collect();
+            if matches!(entry.kind, PlaceKind::State | PlaceKind::County) {
+                names
+                    .divisions_in_country
+                    .entry(entry.country.as_str())
+                    .or_default()
+                    .extend(keys.iter().cloned());
+            }
+            if matches!(
+                entry.kind,
+                PlaceKind::Country | PlaceKind::State | PlaceKind::Continent | PlaceKind::Region
+            ) {
+                names.regional.extend(keys.iter().cloned());
+            }
+            names
+                .in_country
+                .entry(entry.country.as_str())
+                .or_default()
+                .extend(keys);
+        }
+        names
+    }
+
+    /// Whether `key` names a country, division or region anywhere, a place of country
+    /// `cc`, or one of its divisions with a prefix ("Eure-et-Loir" of "Departement
+    /// d'Eure-et-Loir").
+    fn known(&self, cc: &str, key: &str) -> bool {
+        self.regional.contains(key)
+            || self
+                .in_country
+                .get(cc)
+                .is_some_and(|here| here.contains(key))
+            || self.divisions_in_country.get(cc).is_some_and(|divisions| {
+                divisions
+                    .iter()
+                    .any(|known| known.ends_with(&format!(" {key}")))
+            })
+    }
+}
+
+/// "Nyanza Province": a division's name with its kind, as it is also written, unless the name
+/// ends in a kind or a word like one ("Jervis Bay Territory", "Lord Howe Island").
+fn with_kind(name: &str, kind: &Option<String>) -> Option<String> {
+    let key = name_key(name);
+    let last = key.rsplit(' ').next()?;
+    if DIVISION_WORDS.contains(&last) || GENERIC_WORDS.contains(&last) {
+        return None;
+    }
+    Some(format!("{name} {}", kind.as_deref()?))
+}
+
+/// English names for the divisions GeoNames names in another language: a Natural Earth
+/// division whose GeoNames name is a gazetteer division's own name of the same country
+/// (Ireland's counties are "An Clar" and "Maigh Eo" there) lends it its own names ("Clare",
+/// "Mayo") and its name with its kind ("Clare County"), where no other place has them.
+/// Returns the Natural Earth divisions so used.
+pub fn english_names_for_known_divisions(
+    shapes: &HashMap<&str, Vec<Shape<'_>>>,
+    used: &HashSet<*const NaturalEarthAdmin1>,
+    entries: &mut [PlaceEntry],
+    country_keys: &HashSet<String>,
+    notes: &mut Vec<String>,
+) -> HashSet<*const NaturalEarthAdmin1> {
+    let mut additions: Vec<(usize, Vec<String>, *const NaturalEarthAdmin1)> = Vec::new();
+    // Natural Earth divisions naming each entry as their GeoNames name.
+    let mut lenders: HashMap<usize, usize> = HashMap::new();
+    {
+        let names = KnownNames::new(entries);
+        let mut by_own_name: HashMap<(&str, String), Option<usize>> = HashMap::new();
+        for (index, entry) in entries.iter().enumerate() {
+            if matches!(entry.kind, PlaceKind::State | PlaceKind::County) {
+                by_own_name
+                    .entry((entry.country.as_str(), name_key(&entry.name)))
+                    .and_modify(|slot| *slot = None)
+                    .or_insert(Some(index));
+            }
+        }
+        let mut countries: Vec<&&str> = shapes.keys().collect();
+        countries.sort();
+        for cc in countries {
+            for shape in &shapes[*cc] {
+                let division = shape.division;
+                if used.contains(&std::ptr::from_ref(division)) {
+                    continue;
+                }
+                let Some(Some(index)) = division
+                    .gn_name
+                    .as_deref()
+                    .and_then(|gn| by_own_name.get(&(*cc, name_key(gn))))
+                else {
+                    continue;
+                };
+                // The same area only: Natural Earth gives Jervis Bay the Australian Capital
+                // Territory as its GeoNames name, and every London borough Greater London
+                // (counted below, whichever borough holds Greater London's point).
+                *lenders.entry(*index).or_default() += 1;
+                let entry = &entries[*index];
+                if !shape.contains(entry.lat, entry.lon) {
+                    continue;
+                }
+                let kind = kind_word(division);
+                let own: Vec<String> = [&division.name_en, &division.name]
+                    .into_iter()
+                    .flatten()
+                    .map(|name| name.trim())
+                    .filter(|name| usable_division_name(name, country_keys))
+                    .filter(|name| !names.known(cc, &name_key(name)))
+                    .flat_map(|name| {
+                        std::iter::once(name.to_string()).chain(with_kind(name, &kind))
+                    })
+                    .collect();
+                if !own.is_empty() {
+                    additions.push((*index, own, std::ptr::from_ref(division)));
+                }
+            }
+        }
+    }
+    let mut lent = HashSet::new();
+    let mut named = Vec::new();
+    for (index, own, division) in additions {
+        if lenders[&index] > 1 {
+            continue;
+        }
+        let entry = &mut entries[index];
+        named.push(format!(
+            "{} {} ({})",
+            entry.country,
+            entry.name,
+            own.join(", ")
+        ));
+        let mut alternates = std::mem::take(&mut entry.alternates);
+        alternates.extend(own);
+        entry.alternates = distinct(alternates, &[entry.name.as_str()]);
+        lent.insert(division);
+    }
+    notes.push(format!(
+        "{} divisions given Natural Earth's names where GeoNames' are in another language: {}",
+        named.len(),
+        named.join("; ")
+    ));
+    lent
+}
+
+/// The Natural Earth divisions no gazetteer division is (by name or by place), as divisions
+/// of their own: named by Natural Earth's names, at its label point, with the people of the
+/// GeoNames cities inside them, first-level unless Natural Earth's kind for them is a
+/// second-level one elsewhere (a county, district, borough). Left out: a division none of
+/// whose names says which it is or whose name is under four letters; one no GeoNames town
+/// lies in; and one any of whose names the gazetteer has already, for a place of its country
+/// (Natural Earth's French, Italian and British "divisions" are GeoNames' second-level ones,
+/// and Barcelona the province would outrank Barcelona the city) or for a country or division
+/// anywhere (Guadeloupe and French Guiana are countries in GeoNames and French regions in
+/// Natural Earth; Crimea is a Ukrainian division in GeoNames and a Russian one there).
 pub fn divisions_only_natural_earth_has(
     shapes: &HashMap<&str, Vec<Shape<'_>>>,
     used: &HashSet<*const NaturalEarthAdmin1>,
@@ -207,29 +404,13 @@ pub fn divisions_only_natural_earth_has(
     country_keys: &HashSet<String>,
     notes: &mut Vec<String>,
 ) -> Vec<PlaceEntry> {
-    let mut regional: HashSet<String> = HashSet::new();
-    let mut in_country: HashMap<&str, HashSet<String>> = HashMap::new();
-    for entry in known {
-        let keys: Vec<String> = entry.names().map(name_key).collect();
-        if matches!(
-            entry.kind,
-            PlaceKind::Country | PlaceKind::State | PlaceKind::Continent | PlaceKind::Region
-        ) {
-            regional.extend(keys.iter().cloned());
-        }
-        in_country
-            .entry(entry.country.as_str())
-            .or_default()
-            .extend(keys);
-    }
+    let names = KnownNames::new(known);
     let geonameids: HashSet<u32> = known.iter().filter_map(|entry| entry.geonameid).collect();
     let mut countries: Vec<&&str> = shapes.keys().collect();
     countries.sort();
     let mut added = Vec::new();
     let mut entries = Vec::new();
     for cc in countries {
-        let empty = HashSet::new();
-        let names_here = in_country.get(*cc).unwrap_or(&empty);
         for shape in &shapes[*cc] {
             let division = shape.division;
             if used.contains(&std::ptr::from_ref(division)) {
@@ -239,6 +420,18 @@ pub fn divisions_only_natural_earth_has(
                 continue;
             };
             let usable = |name: &&str| usable_division_name(name, country_keys);
+            // Every name it has, before any is judged usable: a country's name among them
+            // ("French Guiana" of "Guyane française") says it is the country.
+            let every: Vec<String> = [&division.name_en, &division.name, &division.gn_name]
+                .into_iter()
+                .flatten()
+                .map(|name| name_key(name))
+                .filter(|key| !key.is_empty())
+                .collect();
+            let known_here = |key: &str| names.known(cc, key);
+            if every.iter().any(|key| known_here(key)) {
+                continue;
+            }
             let own: Vec<&str> = [&division.name_en, &division.name]
                 .into_iter()
                 .flatten()
@@ -250,56 +443,43 @@ pub fn divisions_only_natural_earth_has(
             if name.chars().filter(|c| c.is_alphabetic()).count() < 4 {
                 continue;
             }
-            if own.iter().any(|name| {
-                let key = name_key(name);
-                regional.contains(&key) || names_here.contains(&key)
-            }) {
-                continue;
-            }
-            // "Nyanza Province": the name with its kind, as the division is also written;
-            // GeoNames' name only when it contains the division's own (Natural Earth gives
-            // Vietnam's north-east region a province's name there).
-            let kind = kind_word(division);
-            let with_kind = own
-                .iter()
-                .filter_map(|own| Some(format!("{own} {}", kind.as_deref()?)));
-            let geonames = division
-                .gn_name
-                .iter()
-                .filter(|gn| own.iter().any(|own| name_key(gn).contains(&name_key(own))))
-                .cloned();
-            // Other names must not be another place's in the country: Natural Earth lists
-            // "Nairobi District" among Kenya's Eastern Province's.
-            let alternates = division
-                .name_alt
-                .iter()
-                .flat_map(|alt| alt.split('|'))
-                .map(str::trim)
-                .filter(usable)
-                .filter(|alt| {
-                    let key = name_key(alt);
-                    let bare: Vec<&str> = key
-                        .split(' ')
-                        .filter(|word| !DIVISION_WORDS.contains(word))
-                        .collect();
-                    !names_here.contains(&key) && !names_here.contains(&bare.join(" "))
-                })
-                .map(str::to_string);
-            let names: Vec<String> = own
-                .iter()
-                .map(|own| own.to_string())
-                .chain(with_kind)
-                .chain(geonames)
-                .chain(alternates)
-                .filter(|name| usable(&name.as_str()))
-                .collect();
-            let population = cities
+            let population: u64 = cities
                 .values()
                 .filter(|city| {
                     city.countrycode == *cc && shape.contains(city.latitude, city.longitude)
                 })
                 .map(|city| city.population)
                 .sum();
+            // A division no GeoNames town lies in is left out: its names are more often some
+            // other place's ("West End", an Anguillan district, is London's).
+            if population == 0 {
+                continue;
+            }
+            let kind = kind_word(division);
+            let with_kind = own.iter().filter_map(|own| with_kind(own, &kind));
+            // Other names only where they contain its own and are no other place's: Natural
+            // Earth gives Vietnam's north-east region a province's name as GeoNames', lists
+            // "Nairobi District" among Kenya's Eastern Province's names and "Piemonte" among
+            // Verbano-Cusio-Ossola's.
+            let others = division
+                .gn_name
+                .iter()
+                .chain(division.name_alt.iter())
+                .flat_map(|alt| alt.split('|'))
+                .map(str::trim)
+                .filter(usable)
+                .filter(|alt| {
+                    let key = name_key(alt);
+                    own.iter().any(|own| key.contains(&name_key(own))) && !known_here(&key)
+                })
+                .map(str::to_string);
+            let names: Vec<String> = own
+                .iter()
+                .map(|own| own.to_string())
+                .chain(with_kind)
+                .chain(others)
+                .filter(|name| usable(&name.as_str()))
+                .collect();
             let geonameid = division
                 .gn_id
                 .and_then(|id| u32::try_from(id).ok())
@@ -307,7 +487,7 @@ pub fn divisions_only_natural_earth_has(
             added.push(format!("{cc} {name}"));
             entries.push(PlaceEntry {
                 geonameid,
-                kind: PlaceKind::State,
+                kind: added_kind(division),
                 name: name.to_string(),
                 country: cc.to_string(),
                 admin1: name.to_string(),
@@ -524,10 +704,17 @@ mod tests {
             entry(PlaceKind::Country, "GP", "Guadeloupe"),
             entry(PlaceKind::City, "ES", "Barcelona"),
         ];
+        // People in each, so none is left out for being empty.
+        let cities = BTreeMap::from([
+            (1, city("KE", "Nyeri", -0.5, 36.5, 100_000)),
+            (2, city("FR", "Basse-Terre", 16.5, -61.5, 10_000)),
+            (3, city("ES", "Barcelona", 41.4, 2.1, 1_600_000)),
+            (4, city("NR", "Boe", -0.95, 166.05, 1_000)),
+        ]);
         let added = divisions_only_natural_earth_has(
             &shapes,
             &HashSet::new(),
-            &BTreeMap::new(),
+            &cities,
             &known,
             &HashSet::new(),
             &mut Vec::new(),
@@ -537,12 +724,19 @@ mod tests {
     }
 
     #[test]
-    fn a_direction_alone_is_named_with_the_division_kind() {
-        for name in ["Centre", "Est", "Western", "Northeastern", "Capital"] {
-            assert!(is_a_direction_alone(name), "{name}");
+    fn a_name_of_directions_alone_needs_its_kind_and_its_kind_is_a_division_word() {
+        for name in [
+            "Centre",
+            "Est",
+            "Western",
+            "Northeastern",
+            "Capital",
+            "Nord-Est",
+        ] {
+            assert!(needs_its_kind(name), "{name}");
         }
-        for name in ["Eastern Province", "Nord-Est", "Littoral", "Nyanza"] {
-            assert!(!is_a_direction_alone(name), "{name}");
+        for name in ["Eastern Province", "Littoral", "Nyanza"] {
+            assert!(!needs_its_kind(name), "{name}");
         }
         let kind = |type_en: &str| {
             kind_word(&NaturalEarthAdmin1 {
@@ -554,6 +748,64 @@ mod tests {
         assert_eq!(kind("region").as_deref(), Some("Region"));
         // Not a word for a kind of division: no name is made from it.
         assert_eq!(kind("National Capital Area"), None);
+    }
+
+    #[test]
+    fn a_division_no_town_lies_in_is_not_added() {
+        let divisions = vec![square("AI", "West End", -63.2, 18.1, 0.1)];
+        let shapes = shapes_by_country(&divisions);
+        let added = divisions_only_natural_earth_has(
+            &shapes,
+            &HashSet::new(),
+            &BTreeMap::new(),
+            &[],
+            &HashSet::new(),
+            &mut Vec::new(),
+        );
+        assert!(added.is_empty());
+    }
+
+    #[test]
+    fn a_division_geonames_names_in_another_language_gets_its_english_names() {
+        let clare = NaturalEarthAdmin1 {
+            gn_name: Some("An Clar".to_string()),
+            type_en: Some("County".to_string()),
+            ..square("IE", "Clare", -9.5, 52.5, 0.8)
+        };
+        // Two boroughs whose GeoNames name is the city they are parts of.
+        let boroughs =
+            [("Merton", -0.3), ("Lewisham", 0.0)].map(|(name, west)| NaturalEarthAdmin1 {
+                gn_name: Some("Greater London".to_string()),
+                ..square("GB", name, west, 51.3, 0.3)
+            });
+        let divisions: Vec<NaturalEarthAdmin1> = std::iter::once(clare).chain(boroughs).collect();
+        let shapes = shapes_by_country(&divisions);
+        let mut entries = vec![
+            PlaceEntry {
+                lat: 52.8,
+                lon: -9.0,
+                ..entry(PlaceKind::County, "IE", "An Clar")
+            },
+            PlaceEntry {
+                lat: 51.5,
+                lon: -0.1,
+                ..entry(PlaceKind::County, "GB", "Greater London")
+            },
+        ];
+        let lent = english_names_for_known_divisions(
+            &shapes,
+            &HashSet::new(),
+            &mut entries,
+            &HashSet::new(),
+            &mut Vec::new(),
+        );
+        assert_eq!(entries[0].alternates, vec!["Clare", "Clare County"]);
+        assert!(
+            entries[1].alternates.is_empty(),
+            "{:?}",
+            entries[1].alternates
+        );
+        assert_eq!(lent.len(), 1);
     }
 
     #[test]

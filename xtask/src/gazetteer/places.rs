@@ -16,8 +16,8 @@ use super::curated::{
     ADMIN1_DEMONYMS, CONTINENT_DEMONYMS, DISSOLVED_COUNTRIES, US_STATE_ALTERNATES,
 };
 use super::divisions::{
-    divisions_only_natural_earth_has, is_a_direction_alone, kind_word, match_by_places,
-    shapes_by_country, usable_division_name, Shape,
+    divisions_only_natural_earth_has, english_names_for_known_divisions, kind_word,
+    match_by_places, needs_its_kind, shapes_by_country, usable_division_name, Shape,
 };
 use super::geometry::{centroid, mean_point, point_inside, Choice};
 use super::inputs::{Inputs, NaturalEarthAdmin1};
@@ -116,7 +116,11 @@ pub fn build(sources: &Sources, inputs: &Inputs, basemap: &Basemap) -> Result<Bu
     let counties = Topology::load(&sources.us_atlas("counties-10m.json"))?;
     entries.extend(us_counties(inputs, &counties, &mut notes)?);
     entries.extend(airports(inputs, &admin1));
-    // Last, so that a name any other entry has keeps a division out.
+    // Last, so that every other entry's names are known: a name the country has for any
+    // place, or any country or division has anywhere, keeps a division out.
+    let lent =
+        english_names_for_known_divisions(&shapes, &used, &mut entries, &country_keys, &mut notes);
+    let used: HashSet<_> = used.union(&lent).copied().collect();
     let only_natural_earth = divisions_only_natural_earth_has(
         &shapes,
         &used,
@@ -293,6 +297,7 @@ fn provinces(
             .map(|division| std::ptr::from_ref(*division)),
     );
     let mut placed_by_natural_earth = 0;
+    let mut by_place_kept = 0;
     let mut renamed = Vec::new();
     let mut unnamed_directions = Vec::new();
     let entries: Vec<PlaceEntry> = groups
@@ -306,9 +311,27 @@ fn provinces(
                 .collect();
             let named = by_name.get(&(cc, name));
             let matched = named.or_else(|| by_place.get(&(cc.to_string(), name.to_string())));
+            // A division GeoNames names by directions alone goes by its name and the kind
+            // Natural Earth gives the division of that name ("Western Region", "Centre
+            // Department"), as news writes it; without one (a division matched by its places
+            // may be of another level) it is left out, and cities keep the name as their
+            // division's.
+            let own_name = if needs_its_kind(name) {
+                match named.and_then(|division| kind_word(division)) {
+                    Some(kind) => {
+                        renamed.push(format!("{cc} {name} {kind}"));
+                        format!("{name} {kind}")
+                    }
+                    None => {
+                        unnamed_directions.push(format!("{cc} {name}"));
+                        return None;
+                    }
+                }
+            } else {
+                name.to_string()
+            };
             let (point, geonameid, alternates) = match matched {
                 Some(division) => {
-                    placed_by_natural_earth += 1;
                     let names: Vec<&str> = [&division.name, &division.name_en, &division.gn_name]
                         .into_iter()
                         .flatten()
@@ -345,23 +368,10 @@ fn provinces(
                 }
                 None => (nearest, None, Vec::new()),
             };
-            // A division GeoNames names by a direction alone goes by its name and kind
-            // ("Centre Region", "Western Province"), as news writes it; without a kind to
-            // add, it is left out (cities keep it as their division's name).
-            let own_name = if is_a_direction_alone(name) {
-                match matched.and_then(|division| kind_word(division)) {
-                    Some(kind) => {
-                        renamed.push(format!("{cc} {name} {kind}"));
-                        format!("{name} {kind}")
-                    }
-                    None => {
-                        unnamed_directions.push(format!("{cc} {name}"));
-                        return None;
-                    }
-                }
-            } else {
-                name.to_string()
-            };
+            if matched.is_some() {
+                placed_by_natural_earth += 1;
+                by_place_kept += usize::from(named.is_none());
+            }
             Some(PlaceEntry {
                 geonameid,
                 kind: PlaceKind::State,
@@ -385,10 +395,10 @@ fn provinces(
          label point ({} of them matched by their places, not their names); the rest at their \
          median place",
         entries.len(),
-        by_place.len()
+        by_place_kept
     ));
     notes.push(format!(
-        "provinces named by a direction alone, named with their kind: {}; left out, with no \
+        "provinces named by directions alone, named with their kind: {}; left out, with no \
          kind to add: {}",
         renamed.join(", "),
         unnamed_directions.join(", ")
