@@ -276,11 +276,36 @@ impl<'a> KnownNames<'a> {
                 .get(cc)
                 .is_some_and(|here| here.contains(key))
             || self.divisions_in_country.get(cc).is_some_and(|divisions| {
-                divisions
-                    .iter()
-                    .any(|known| known.ends_with(&format!(" {key}")))
+                let suffix = format!(" {key}");
+                divisions.iter().any(|known| known.ends_with(&suffix))
             })
     }
+}
+
+/// The divisions not yet used, country by country in code order, so that what is built
+/// from them comes out the same on every run.
+fn unused_shapes<'s, 'a>(
+    shapes: &'s HashMap<&'a str, Vec<Shape<'a>>>,
+    used: &'s HashSet<*const NaturalEarthAdmin1>,
+) -> impl Iterator<Item = (&'a str, &'s Shape<'a>)> {
+    let mut countries: Vec<(&'a str, &'s Vec<Shape<'a>>)> =
+        shapes.iter().map(|(cc, list)| (*cc, list)).collect();
+    countries.sort_by_key(|(cc, _)| *cc);
+    countries.into_iter().flat_map(move |(cc, list)| {
+        list.iter()
+            .filter(move |shape| !used.contains(&std::ptr::from_ref(shape.division)))
+            .map(move |shape| (cc, shape))
+    })
+}
+
+/// A division's own names (English first) that may stand for it in English text.
+fn own_names<'d>(division: &'d NaturalEarthAdmin1, country_keys: &HashSet<String>) -> Vec<&'d str> {
+    [&division.name_en, &division.name]
+        .into_iter()
+        .flatten()
+        .map(|name| name.trim())
+        .filter(|name| usable_division_name(name, country_keys))
+        .collect()
 }
 
 /// "Nyanza Province": a division's name with its kind, as it is also written, unless the name
@@ -320,43 +345,31 @@ pub fn english_names_for_known_divisions(
                     .or_insert(Some(index));
             }
         }
-        let mut countries: Vec<&&str> = shapes.keys().collect();
-        countries.sort();
-        for cc in countries {
-            for shape in &shapes[*cc] {
-                let division = shape.division;
-                if used.contains(&std::ptr::from_ref(division)) {
-                    continue;
-                }
-                let Some(Some(index)) = division
-                    .gn_name
-                    .as_deref()
-                    .and_then(|gn| by_own_name.get(&(*cc, name_key(gn))))
-                else {
-                    continue;
-                };
-                // The same area only: Natural Earth gives Jervis Bay the Australian Capital
-                // Territory as its GeoNames name, and every London borough Greater London
-                // (counted below, whichever borough holds Greater London's point).
-                *lenders.entry(*index).or_default() += 1;
-                let entry = &entries[*index];
-                if !shape.contains(entry.lat, entry.lon) {
-                    continue;
-                }
-                let kind = kind_word(division);
-                let own: Vec<String> = [&division.name_en, &division.name]
-                    .into_iter()
-                    .flatten()
-                    .map(|name| name.trim())
-                    .filter(|name| usable_division_name(name, country_keys))
-                    .filter(|name| !names.known(cc, &name_key(name)))
-                    .flat_map(|name| {
-                        std::iter::once(name.to_string()).chain(with_kind(name, &kind))
-                    })
-                    .collect();
-                if !own.is_empty() {
-                    additions.push((*index, own, std::ptr::from_ref(division)));
-                }
+        for (cc, shape) in unused_shapes(shapes, used) {
+            let division = shape.division;
+            let Some(Some(index)) = division
+                .gn_name
+                .as_deref()
+                .and_then(|gn| by_own_name.get(&(cc, name_key(gn))))
+            else {
+                continue;
+            };
+            // The same area only: Natural Earth gives Jervis Bay the Australian Capital
+            // Territory as its GeoNames name, and every London borough Greater London
+            // (counted below, whichever borough holds Greater London's point).
+            *lenders.entry(*index).or_default() += 1;
+            let entry = &entries[*index];
+            if !shape.contains(entry.lat, entry.lon) {
+                continue;
+            }
+            let kind = kind_word(division);
+            let own: Vec<String> = own_names(division, country_keys)
+                .into_iter()
+                .filter(|name| !names.known(cc, &name_key(name)))
+                .flat_map(|name| std::iter::once(name.to_string()).chain(with_kind(name, &kind)))
+                .collect();
+            if !own.is_empty() {
+                additions.push((*index, own, std::ptr::from_ref(division)));
             }
         }
     }
@@ -406,99 +419,85 @@ pub fn divisions_only_natural_earth_has(
 ) -> Vec<PlaceEntry> {
     let names = KnownNames::new(known);
     let geonameids: HashSet<u32> = known.iter().filter_map(|entry| entry.geonameid).collect();
-    let mut countries: Vec<&&str> = shapes.keys().collect();
-    countries.sort();
     let mut added = Vec::new();
     let mut entries = Vec::new();
-    for cc in countries {
-        for shape in &shapes[*cc] {
-            let division = shape.division;
-            if used.contains(&std::ptr::from_ref(division)) {
-                continue;
-            }
-            let (Some(lat), Some(lon)) = (division.latitude, division.longitude) else {
-                continue;
-            };
-            let usable = |name: &&str| usable_division_name(name, country_keys);
-            // Every name it has, before any is judged usable: a country's name among them
-            // ("French Guiana" of "Guyane française") says it is the country.
-            let every: Vec<String> = [&division.name_en, &division.name, &division.gn_name]
-                .into_iter()
-                .flatten()
-                .map(|name| name_key(name))
-                .filter(|key| !key.is_empty())
-                .collect();
-            let known_here = |key: &str| names.known(cc, key);
-            if every.iter().any(|key| known_here(key)) {
-                continue;
-            }
-            let own: Vec<&str> = [&division.name_en, &division.name]
-                .into_iter()
-                .flatten()
-                .map(|name| name.trim())
-                .filter(usable)
-                .collect();
-            let Some(&name) = own.first() else { continue };
-            // Shorter names are acronyms as often as places in the news ("BOE", "EWA").
-            if name.chars().filter(|c| c.is_alphabetic()).count() < 4 {
-                continue;
-            }
-            let population: u64 = cities
-                .values()
-                .filter(|city| {
-                    city.countrycode == *cc && shape.contains(city.latitude, city.longitude)
-                })
-                .map(|city| city.population)
-                .sum();
-            // A division no GeoNames town lies in is left out: its names are more often some
-            // other place's ("West End", an Anguillan district, is London's).
-            if population == 0 {
-                continue;
-            }
-            let kind = kind_word(division);
-            let with_kind = own.iter().filter_map(|own| with_kind(own, &kind));
-            // Other names only where they contain its own and are no other place's: Natural
-            // Earth gives Vietnam's north-east region a province's name as GeoNames', lists
-            // "Nairobi District" among Kenya's Eastern Province's names and "Piemonte" among
-            // Verbano-Cusio-Ossola's.
-            let others = division
-                .gn_name
-                .iter()
-                .chain(division.name_alt.iter())
-                .flat_map(|alt| alt.split('|'))
-                .map(str::trim)
-                .filter(usable)
-                .filter(|alt| {
-                    let key = name_key(alt);
-                    own.iter().any(|own| key.contains(&name_key(own))) && !known_here(&key)
-                })
-                .map(str::to_string);
-            let names: Vec<String> = own
-                .iter()
-                .map(|own| own.to_string())
-                .chain(with_kind)
-                .chain(others)
-                .filter(|name| usable(&name.as_str()))
-                .collect();
-            let geonameid = division
-                .gn_id
-                .and_then(|id| u32::try_from(id).ok())
-                .filter(|id| *id > 0 && !geonameids.contains(id));
-            added.push(format!("{cc} {name}"));
-            entries.push(PlaceEntry {
-                geonameid,
-                kind: added_kind(division),
-                name: name.to_string(),
-                country: cc.to_string(),
-                admin1: name.to_string(),
-                population,
-                lat,
-                lon,
-                alternates: distinct(names, &[name]),
-                demonyms: Vec::new(),
-                capital: false,
-            });
+    for (cc, shape) in unused_shapes(shapes, used) {
+        let division = shape.division;
+        let (Some(lat), Some(lon)) = (division.latitude, division.longitude) else {
+            continue;
+        };
+        let usable = |name: &&str| usable_division_name(name, country_keys);
+        // Every name it has, before any is judged usable: a country's name among them
+        // ("French Guiana" of "Guyane française") says it is the country.
+        let every: Vec<String> = [&division.name_en, &division.name, &division.gn_name]
+            .into_iter()
+            .flatten()
+            .map(|name| name_key(name))
+            .filter(|key| !key.is_empty())
+            .collect();
+        let known_here = |key: &str| names.known(cc, key);
+        if every.iter().any(|key| known_here(key)) {
+            continue;
         }
+        let own = own_names(division, country_keys);
+        let Some(&name) = own.first() else { continue };
+        // Shorter names are acronyms as often as places in the news ("BOE", "EWA").
+        if name.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+            continue;
+        }
+        let population: u64 = cities
+            .values()
+            .filter(|city| city.countrycode == *cc && shape.contains(city.latitude, city.longitude))
+            .map(|city| city.population)
+            .sum();
+        // A division no GeoNames town lies in is left out: its names are more often some
+        // other place's ("West End", an Anguillan district, is London's).
+        if population == 0 {
+            continue;
+        }
+        let kind = kind_word(division);
+        let with_kind = own.iter().filter_map(|own| with_kind(own, &kind));
+        // Other names only where they contain its own and are no other place's: Natural
+        // Earth gives Vietnam's north-east region a province's name as GeoNames', lists
+        // "Nairobi District" among Kenya's Eastern Province's names and "Piemonte" among
+        // Verbano-Cusio-Ossola's.
+        let others = division
+            .gn_name
+            .as_deref()
+            .map(str::trim)
+            .into_iter()
+            .chain(division.other_names())
+            .filter(usable)
+            .filter(|alt| {
+                let key = name_key(alt);
+                own.iter().any(|own| key.contains(&name_key(own))) && !known_here(&key)
+            })
+            .map(str::to_string);
+        let names: Vec<String> = own
+            .iter()
+            .map(|own| own.to_string())
+            .chain(with_kind)
+            .chain(others)
+            .filter(|name| usable(&name.as_str()))
+            .collect();
+        let geonameid = division
+            .gn_id
+            .and_then(|id| u32::try_from(id).ok())
+            .filter(|id| *id > 0 && !geonameids.contains(id));
+        added.push(format!("{cc} {name}"));
+        entries.push(PlaceEntry {
+            geonameid,
+            kind: added_kind(division),
+            name: name.to_string(),
+            country: cc.to_string(),
+            admin1: name.to_string(),
+            population,
+            lat,
+            lon,
+            alternates: distinct(names, &[name]),
+            demonyms: Vec::new(),
+            capital: false,
+        });
     }
     notes.push(format!(
         "{} divisions only Natural Earth has, added: {}",

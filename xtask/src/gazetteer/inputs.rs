@@ -176,6 +176,16 @@ pub struct NaturalEarthAdmin1 {
     pub rings: Vec<Vec<(f64, f64)>>,
 }
 
+impl NaturalEarthAdmin1 {
+    /// Its other names, `name_alt` split at its `|`s.
+    pub fn other_names(&self) -> impl Iterator<Item = &str> {
+        self.name_alt
+            .iter()
+            .flat_map(|alt| alt.split('|'))
+            .map(str::trim)
+    }
+}
+
 #[derive(Deserialize)]
 struct FeatureCollection<P> {
     features: Vec<Feature<P>>,

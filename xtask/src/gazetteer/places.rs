@@ -336,13 +336,7 @@ fn provinces(
                         .into_iter()
                         .flatten()
                         .map(String::as_str)
-                        .chain(
-                            division
-                                .name_alt
-                                .iter()
-                                .flat_map(|alt| alt.split('|'))
-                                .map(str::trim),
-                        )
+                        .chain(division.other_names())
                         .chain(division.abbrev.as_deref().filter(|a| is_initialism(a)))
                         .filter(|n| usable_division_name(n, country_keys))
                         .filter(|n| {
@@ -440,13 +434,7 @@ fn natural_earth_by_name(
             .into_iter()
             .flatten()
             .map(|n| name_key(n))
-            .chain(
-                division
-                    .name_alt
-                    .iter()
-                    .flat_map(|alt| alt.split('|'))
-                    .map(name_key),
-            )
+            .chain(division.other_names().map(name_key))
             .map(|key| (1u8, key));
         let mut names: HashMap<String, u8> = HashMap::new();
         for (rank, key) in own.chain(pointing) {
